@@ -1,0 +1,53 @@
+/**
+ * Conversions between protobuf messages and domain values, with the validation that belongs at the boundary.
+ * int64 fields arrive as decimal strings (proto-loader `longs: String`); inside the server offsets are JS numbers,
+ * exact up to 2^53, so anything larger is refused here rather than silently rounded.
+ */
+import { invalidArgument } from '../errors.js';
+import type { RecordInput, StoredRecord } from '../log/record.js';
+import type { ConsumedRecord } from '../generated/sharelog/v1/ConsumedRecord.js';
+import type { Record__Output } from '../generated/sharelog/v1/Record.js';
+
+/** An int64 field as a safe JS integer within [min, max]. */
+export function int64(value: string | number | undefined | null, field: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const n = typeof value === 'number' ? value : Number(value ?? 0);
+  if (!Number.isSafeInteger(n)) throw invalidArgument(`${field} must be an integer below 2^53, got ${value}`);
+  if (n < min || n > max) throw invalidArgument(`${field} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+/** An int32 field within [min, max]. */
+export function int32(value: number | undefined | null, field: string, min: number, max: number): number {
+  const n = value ?? 0;
+  if (!Number.isInteger(n) || n < min || n > max) throw invalidArgument(`${field} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+export function requireText(value: string | undefined | null, field: string, maxLength = 255): string {
+  if (!value) throw invalidArgument(`${field} is required`);
+  if (value.length > maxLength) throw invalidArgument(`${field} must be at most ${maxLength} characters`);
+  return value;
+}
+
+export function toRecordInput(record: Record__Output, index: number): RecordInput {
+  const timestampMs = int64(record.timestampMs, `records[${index}].timestamp_ms`);
+  return {
+    key: record.key === undefined || record.key === null ? null : record.key,
+    value: record.value ?? Buffer.alloc(0),
+    headers: (record.headers ?? []).map((h) => ({ key: h.key, value: h.value })),
+    timestampMs,
+  };
+}
+
+export function toConsumedRecord(topic: string, partition: number, record: StoredRecord): ConsumedRecord {
+  const out: ConsumedRecord = {
+    topic,
+    partition,
+    offset: record.offset,
+    value: record.value,
+    headers: record.headers,
+    timestampMs: record.timestampMs,
+  };
+  if (record.key !== null) out.key = record.key;
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Server configuration. Every setting is declared once in SETTINGS and reaches the server from, in order of
+ * precedence: a `sharelog serve` flag, a `SHARELOG_*` environment variable, a JSON config file (`--config` or
+ * SHARELOG_CONFIG), the default. Values are validated at start-up; a bad one stops the server with a message
+ * that names the setting and where it came from.
+ */
+import fs from 'node:fs';
+import { invalidArgument } from './errors.js';
+import { parseFsyncPolicy, type FsyncPolicy } from './log/fsync-policy.js';
+
+export interface ServerConfig {
+  listen: string;
+  dataDir: string;
+  backend: 'embedded' | 'redis';
+  redisUrl: string;
+  metricsListen: string;
+  fsync: FsyncPolicy;
+  segmentBytes: number;
+  indexIntervalBytes: number;
+  retentionMs: number;
+  retentionBytes: number;
+  retentionCheckMs: number;
+  maxMessageBytes: number;
+  maxFetchWaitMs: number;
+  shutdownTimeoutMs: number;
+  logLevel: string;
+}
+
+type Parser<T> = (text: string) => T;
+
+interface Setting<K extends keyof ServerConfig> {
+  key: K;
+  flag: string;
+  env: string;
+  default: string;
+  parse: Parser<ServerConfig[K]>;
+  doc: string;
+}
+
+const integer =
+  (min: number, max: number): Parser<number> =>
+  (text) => {
+    const n = Number(text);
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new RangeError(`must be an integer from ${min} to ${max}`);
+    return n;
+  };
+
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (text) => {
+    if (!values.includes(text as T)) throw new RangeError(`must be one of ${values.join(', ')}`);
+    return text as T;
+  };
+
+const hostPort: Parser<string> = (text) => {
+  const match = /^(.+):(\d{1,5})$/.exec(text);
+  if (!match || Number(match[2]) > 65535) throw new RangeError('must be host:port (port 0 picks a free one)');
+  return text;
+};
+
+const optionalHostPort: Parser<string> = (text) => (text === '' ? '' : hostPort(text));
+const anyText: Parser<string> = (text) => text;
+
+function setting<K extends keyof ServerConfig>(s: Setting<K>): Setting<K> {
+  return s;
+}
+
+export const SETTINGS = [
+  setting({ key: 'listen', flag: 'listen', env: 'SHARELOG_LISTEN', default: '127.0.0.1:50051', parse: hostPort, doc: 'gRPC listen address (host:port)' }),
+  setting({ key: 'dataDir', flag: 'data-dir', env: 'SHARELOG_DATA_DIR', default: './data', parse: anyText, doc: 'where the embedded backend keeps logs and group state' }),
+  setting({ key: 'backend', flag: 'backend', env: 'SHARELOG_BACKEND', default: 'embedded', parse: oneOf('embedded', 'redis'), doc: 'storage backend: embedded or redis' }),
+  setting({ key: 'redisUrl', flag: 'redis-url', env: 'SHARELOG_REDIS_URL', default: 'redis://127.0.0.1:6379', parse: anyText, doc: 'redis:// URL, or comma-separated cluster seed nodes (redis backend)' }),
+  setting({ key: 'metricsListen', flag: 'metrics-listen', env: 'SHARELOG_METRICS_LISTEN', default: '', parse: optionalHostPort, doc: 'HTTP address for metrics and the console; empty turns it off' }),
+  setting({ key: 'fsync', flag: 'fsync', env: 'SHARELOG_FSYNC', default: 'always', parse: parseFsyncPolicy, doc: 'always | interval:<ms> | never (see Durability)' }),
+  setting({ key: 'segmentBytes', flag: 'segment-bytes', env: 'SHARELOG_SEGMENT_BYTES', default: String(128 * 1024 * 1024), parse: integer(1024, 2 ** 31 - 1), doc: 'a segment rolls when it would grow past this' }),
+  setting({ key: 'indexIntervalBytes', flag: 'index-interval-bytes', env: 'SHARELOG_INDEX_INTERVAL_BYTES', default: '4096', parse: integer(1, 2 ** 31 - 1), doc: 'bytes of log between two sparse index entries' }),
+  setting({ key: 'retentionMs', flag: 'retention-ms', env: 'SHARELOG_RETENTION_MS', default: String(7 * 24 * 3600 * 1000), parse: integer(-1, Number.MAX_SAFE_INTEGER), doc: 'default topic retention by time; -1 keeps records forever' }),
+  setting({ key: 'retentionBytes', flag: 'retention-bytes', env: 'SHARELOG_RETENTION_BYTES', default: '-1', parse: integer(-1, Number.MAX_SAFE_INTEGER), doc: 'default per-partition retention by size; -1 is no limit' }),
+  setting({ key: 'retentionCheckMs', flag: 'retention-check-ms', env: 'SHARELOG_RETENTION_CHECK_MS', default: '30000', parse: integer(100, 3_600_000), doc: 'how often retention runs' }),
+  setting({ key: 'maxMessageBytes', flag: 'max-message-bytes', env: 'SHARELOG_MAX_MESSAGE_BYTES', default: String(16 * 1024 * 1024), parse: integer(1024, 512 * 1024 * 1024), doc: 'largest gRPC message accepted or sent' }),
+  setting({ key: 'maxFetchWaitMs', flag: 'max-fetch-wait-ms', env: 'SHARELOG_MAX_FETCH_WAIT_MS', default: '30000', parse: integer(0, 300_000), doc: 'upper bound on a long-poll max_wait_ms' }),
+  setting({ key: 'shutdownTimeoutMs', flag: 'shutdown-timeout-ms', env: 'SHARELOG_SHUTDOWN_TIMEOUT_MS', default: '10000', parse: integer(0, 600_000), doc: 'how long a graceful shutdown waits for RPCs in flight' }),
+  setting({ key: 'logLevel', flag: 'log-level', env: 'SHARELOG_LOG_LEVEL', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), doc: 'log level (JSON logs on stdout)' }),
+] as const;
+
+export interface ConfigSources {
+  /** Flag values by setting key (already parsed by the CLI as strings). */
+  flags?: Partial<Record<keyof ServerConfig, string>>;
+  env?: NodeJS.ProcessEnv;
+  /** Path of a JSON file whose keys are setting keys (camelCase), e.g. {"listen": "127.0.0.1:6000"}. */
+  configFile?: string;
+}
+
+export function loadConfig(sources: ConfigSources = {}): ServerConfig {
+  const env = sources.env ?? {};
+  const file = sources.configFile ?? env.SHARELOG_CONFIG;
+  let fileValues: Record<string, unknown> = {};
+  if (file) {
+    try {
+      fileValues = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw invalidArgument(`config file ${file}: ${(err as Error).message}`);
+    }
+    const known = new Set<string>(SETTINGS.map((s) => s.key));
+    for (const key of Object.keys(fileValues)) {
+      if (!known.has(key)) throw invalidArgument(`config file ${file}: unknown setting "${key}"`);
+    }
+  }
+  const config: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    let text = s.default;
+    let source = 'default';
+    if (fileValues[s.key] !== undefined) {
+      text = String(fileValues[s.key]);
+      source = `config file ${file}`;
+    }
+    if (env[s.env] !== undefined) {
+      text = env[s.env] as string;
+      source = `environment variable ${s.env}`;
+    }
+    const flag = sources.flags?.[s.key];
+    if (flag !== undefined) {
+      text = flag;
+      source = `flag --${s.flag}`;
+    }
+    try {
+      config[s.key] = (s.parse as Parser<unknown>)(text);
+    } catch (err) {
+      throw invalidArgument(`${s.key} from ${source} is invalid (${JSON.stringify(text)}): ${(err as Error).message}`);
+    }
+  }
+  return config as unknown as ServerConfig;
+}

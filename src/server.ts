@@ -1,0 +1,99 @@
+/**
+ * The composition root: configuration -> backend -> coordinators -> gRPC server. Nothing else wires parts
+ * together. `startServer` returns a handle whose `close()` is the graceful shutdown: stop accepting, let RPCs in
+ * flight finish (long-polls are woken), flush and close the storage.
+ */
+import type * as grpc from '@grpc/grpc-js';
+import path from 'node:path';
+import { topicAdminHandlers } from './api/admin-service.js';
+import { fetchRecords } from './api/fetch-handler.js';
+import { bind, buildGrpcServer, setServing } from './api/grpc-server.js';
+import { unary, type HandlerContext } from './api/handler.js';
+import { producerService } from './api/producer-service.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ServerConfig } from './config.js';
+import { ErrorCode, SharelogError } from './errors.js';
+import { formatFsyncPolicy } from './log/fsync-policy.js';
+import { createLogger, type Logger } from './logger.js';
+import { FileLogStore } from './storage/embedded/file-log-store.js';
+import type { LogStore } from './storage/types.js';
+
+export interface StartOptions {
+  logger?: Logger;
+  clock?: Clock;
+  interceptors?: grpc.ServerInterceptor[];
+}
+
+export interface RunningServer {
+  /** host:port actually bound (the port is resolved when the config asked for port 0). */
+  address: string;
+  port: number;
+  logStore: LogStore;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  if (config.backend !== 'embedded') {
+    throw new SharelogError(ErrorCode.INVALID_ARGUMENT, `backend "${config.backend}" is not available in this version; use "embedded"`);
+  }
+  const dataDir = path.resolve(config.dataDir);
+  const logStore = FileLogStore.open({
+    dataDir,
+    fsync: config.fsync,
+    segmentBytes: config.segmentBytes,
+    indexIntervalBytes: config.indexIntervalBytes,
+    defaultTopicConfig: { retentionMs: config.retentionMs, retentionBytes: config.retentionBytes },
+    retentionCheckMs: config.retentionCheckMs,
+    clock,
+    onWarning: (message, details) => logger.warn(details, message),
+  });
+
+  const shutdown = new AbortController();
+  const ctx: HandlerContext = { logger, shutdown: shutdown.signal, maxWaitMs: config.maxFetchWaitMs };
+  const { server, health } = buildGrpcServer(
+    {
+      producer: producerService(logStore, ctx),
+      consumer: { Fetch: unary(ctx, 'Fetch', (request, call) => fetchRecords(logStore, ctx, request as never, call)) },
+      shareConsumer: {},
+      admin: { ...topicAdminHandlers(logStore, ctx) },
+    },
+    { maxMessageBytes: config.maxMessageBytes, interceptors: options.interceptors },
+  );
+
+  let port: number;
+  try {
+    port = await bind(server, config.listen);
+  } catch (err) {
+    await logStore.close();
+    throw new SharelogError(ErrorCode.INVALID_ARGUMENT, `cannot listen on ${config.listen}: ${(err as Error).message}`, { cause: err });
+  }
+  setServing(health, true);
+  const host = config.listen.slice(0, config.listen.lastIndexOf(':'));
+  const address = `${host}:${port}`;
+  logger.info({ address, dataDir, backend: config.backend, fsync: formatFsyncPolicy(config.fsync) }, 'sharelog serving');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      logger.info('shutting down: draining RPCs in flight');
+      setServing(health, false);
+      shutdown.abort();
+      await new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'RPCs still running at the shutdown timeout; cancelling them');
+          server.forceShutdown();
+          resolve();
+        }, config.shutdownTimeoutMs);
+        server.tryShutdown(() => {
+          clearTimeout(force);
+          resolve();
+        });
+      });
+      await logStore.close();
+      logger.info('shutdown complete');
+    })());
+
+  return { address, port, logStore, close };
+}

@@ -1,0 +1,51 @@
+/** An in-process server on 127.0.0.1:0 with a fresh data directory, for black-box tests through gRPC. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type ServerConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { startServer, type RunningServer, type StartOptions } from '../../src/server.js';
+import { connect, type TestClients } from './grpc-clients.js';
+
+export interface TestServer {
+  server: RunningServer;
+  clients: TestClients;
+  dataDir: string;
+  config: ServerConfig;
+  /** Stops the server (graceful) and starts a new one on the same data directory. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix = 'sharelog-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function startTestServer(
+  overrides: Partial<Record<keyof ServerConfig, string>> = {},
+  options: StartOptions = {},
+): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? tempDir();
+  const config = loadConfig({ flags: { listen: '127.0.0.1:0', logLevel: 'silent', ...overrides, dataDir } });
+  const logger = options.logger ?? createLogger(config.logLevel);
+  let server = await startServer(config, { ...options, logger });
+  const handle: TestServer = {
+    server,
+    clients: connect(server.address),
+    dataDir,
+    config,
+    async restart() {
+      handle.clients.close();
+      await server.close();
+      server = await startServer({ ...config, listen: server.address }, { ...options, logger });
+      handle.server = server;
+      handle.clients = connect(server.address);
+    },
+    async stop() {
+      handle.clients.close();
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
