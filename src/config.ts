@@ -11,9 +11,7 @@ import { parseFsyncPolicy, type FsyncPolicy } from './log/fsync-policy.js';
 export interface ServerConfig {
   listen: string;
   dataDir: string;
-  backend: 'embedded' | 'redis';
-  redisUrl: string;
-  metricsListen: string;
+  backend: 'embedded';
   fsync: FsyncPolicy;
   segmentBytes: number;
   indexIntervalBytes: number;
@@ -58,7 +56,6 @@ const hostPort: Parser<string> = (text) => {
   return text;
 };
 
-const optionalHostPort: Parser<string> = (text) => (text === '' ? '' : hostPort(text));
 const anyText: Parser<string> = (text) => text;
 
 function setting<K extends keyof ServerConfig>(s: Setting<K>): Setting<K> {
@@ -68,9 +65,9 @@ function setting<K extends keyof ServerConfig>(s: Setting<K>): Setting<K> {
 export const SETTINGS = [
   setting({ key: 'listen', flag: 'listen', env: 'SHARELOG_LISTEN', default: '127.0.0.1:50051', parse: hostPort, doc: 'gRPC listen address (host:port)' }),
   setting({ key: 'dataDir', flag: 'data-dir', env: 'SHARELOG_DATA_DIR', default: './data', parse: anyText, doc: 'where the embedded backend keeps logs and group state' }),
-  setting({ key: 'backend', flag: 'backend', env: 'SHARELOG_BACKEND', default: 'embedded', parse: oneOf('embedded', 'redis'), doc: 'storage backend: embedded or redis' }),
-  setting({ key: 'redisUrl', flag: 'redis-url', env: 'SHARELOG_REDIS_URL', default: 'redis://127.0.0.1:6379', parse: anyText, doc: 'redis:// URL, or comma-separated cluster seed nodes (redis backend)' }),
-  setting({ key: 'metricsListen', flag: 'metrics-listen', env: 'SHARELOG_METRICS_LISTEN', default: '', parse: optionalHostPort, doc: 'HTTP address for metrics and the console; empty turns it off' }),
+  // The redis backend, SHARELOG_REDIS_URL and SHARELOG_METRICS_LISTEN arrive with their issues; until then the
+  // only backend is refused by name rather than accepted and ignored.
+  setting({ key: 'backend', flag: 'backend', env: 'SHARELOG_BACKEND', default: 'embedded', parse: oneOf('embedded'), doc: 'storage backend (embedded; redis is not built yet)' }),
   setting({ key: 'fsync', flag: 'fsync', env: 'SHARELOG_FSYNC', default: 'always', parse: parseFsyncPolicy, doc: 'always | interval:<ms> | never (see Durability)' }),
   setting({ key: 'segmentBytes', flag: 'segment-bytes', env: 'SHARELOG_SEGMENT_BYTES', default: String(128 * 1024 * 1024), parse: integer(1024, 2 ** 31 - 1), doc: 'a segment rolls when it would grow past this' }),
   setting({ key: 'indexIntervalBytes', flag: 'index-interval-bytes', env: 'SHARELOG_INDEX_INTERVAL_BYTES', default: '4096', parse: integer(1, 2 ** 31 - 1), doc: 'bytes of log between two sparse index entries' }),

@@ -35,9 +35,6 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  if (config.backend !== 'embedded') {
-    throw new SharelogError(ErrorCode.INVALID_ARGUMENT, `backend "${config.backend}" is not available in this version; use "embedded"`);
-  }
   const dataDir = path.resolve(config.dataDir);
   const logStore = FileLogStore.open({
     dataDir,
