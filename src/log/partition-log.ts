@@ -13,7 +13,7 @@ import type { Clock } from '../clock.js';
 import { ErrorCode, SharelogError } from '../errors.js';
 import type { FsyncPolicy } from './fsync-policy.js';
 import { ProducerStateTable, type AppendedSequence } from './producer-state.js';
-import { encodeBatch } from './record-batch.js';
+import { CorruptBatchError, encodeBatch } from './record-batch.js';
 import type { RecordInput, StoredRecord } from './record.js';
 import { Segment, segmentFileName } from './segment.js';
 import { fsyncDir, writeFileAtomic } from './atomic-file.js';
@@ -189,17 +189,31 @@ export class PartitionLog {
     const out: StoredRecord[] = [];
     let bytes = 0;
     let from = offset;
-    for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
-      if (from >= this.hw || out.length >= maxRecords || (out.length > 0 && bytes >= maxBytes)) break;
-      const budget = out.length > 0 ? maxBytes - bytes : maxBytes;
-      bytes += this.segments[i].read(from, this.hw, maxRecords - out.length, budget, out);
-      if (out.length > 0) from = out[out.length - 1].offset + 1;
+    try {
+      for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
+        if (from >= this.hw || out.length >= maxRecords || (out.length > 0 && bytes >= maxBytes)) break;
+        const segment = this.segments[i];
+        bytes += segment.read(from, this.hw, maxRecords - out.length, maxBytes - bytes, out, out.length === 0);
+        if (out.length > 0) from = out[out.length - 1].offset + 1;
+        // Stopped inside this segment by a limit: going on to the next one would skip records.
+        if (from < segment.nextOffset && from < this.hw) break;
+      }
+    } catch (err) {
+      throw asCorruptData(err, this.dir);
     }
     return out;
   }
 
   /** The earliest offset whose record timestamp is >= timestampMs, or the high watermark when none is. */
   offsetForTimestamp(timestampMs: number): number {
+    try {
+      return this.findOffsetForTimestamp(timestampMs);
+    } catch (err) {
+      throw asCorruptData(err, this.dir);
+    }
+  }
+
+  private findOffsetForTimestamp(timestampMs: number): number {
     for (const segment of this.segments) {
       if (segment.maxTimestamp < timestampMs) continue;
       const start = segment.index.offsetForTimestamp(timestampMs) ?? segment.baseOffset;
@@ -368,6 +382,14 @@ export class PartitionLog {
     }
     return this.failure as SharelogError;
   }
+}
+
+/** A checksum failure found while reading is data loss, not an internal error. */
+function asCorruptData(err: unknown, dir: string): unknown {
+  if (err instanceof CorruptBatchError) {
+    return new SharelogError(ErrorCode.CORRUPT_DATA, `corrupt record batch in ${dir}: ${err.message}`, { cause: err });
+  }
+  return err;
 }
 
 function loadProducerSnapshot(dir: string, base: number): ProducerStateTable {

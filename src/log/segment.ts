@@ -77,8 +77,16 @@ export class Segment {
     if (!recover && index.load(fileSize)) {
       segment.size = fileSize;
       segment.maxTimestamp = index.lastTimestamp;
-      segment.nextOffset = segment.lastBatchEnd();
-      return { segment, truncatedBytes: 0 };
+      try {
+        segment.nextOffset = segment.lastBatchEnd();
+        return { segment, truncatedBytes: 0 };
+      } catch (err) {
+        if (!(err instanceof CorruptBatchError)) throw err;
+        // The index points into the middle of a batch: distrust it and rebuild it by a scan below.
+        segment.size = 0;
+        segment.maxTimestamp = -1;
+        segment.nextOffset = baseOffset;
+      }
     }
     index.clear();
     const validBytes = segment.scan(fileSize, onBatch);
@@ -175,7 +183,14 @@ export class Segment {
    * batches unless nothing was read yet (one oversized batch is still returned, as Kafka does).
    * Returns the bytes of batches consumed.
    */
-  read(fromOffset: number, limitOffset: number, maxRecords: number, maxBytes: number, out: StoredRecord[]): number {
+  read(
+    fromOffset: number,
+    limitOffset: number,
+    maxRecords: number,
+    maxBytes: number,
+    out: StoredRecord[],
+    atLeastOne = true,
+  ): number {
     let pos = this.index.positionFor(fromOffset);
     let bytes = 0;
     const reader = new ChunkReader(this.fd, this.size, Math.max(READ_CHUNK, Math.min(maxBytes, 16 * 1024 * 1024)));
@@ -192,7 +207,7 @@ export class Segment {
       if (header.baseOffset >= limitOffset) break;
       pos += size;
       if (header.baseOffset + header.lastOffsetDelta < fromOffset) continue;
-      if (bytes > 0 && bytes + size > maxBytes) break;
+      if ((bytes > 0 || !atLeastOne) && bytes + size > maxBytes) break;
       bytes += size;
       decodeRecords(full.data, at, header, out, fromOffset, maxRecords - (out.length - startCount));
     }

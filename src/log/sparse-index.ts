@@ -121,7 +121,7 @@ export class SparseIndex {
       this.times.push(ts);
       this.timeRelOffsets.push(time.readUInt32BE(p + 8));
     }
-    return logSize === 0 || this.relOffsets.length > 0;
+    return logSize === 0 || (this.relOffsets.length > 0 && this.times.length > 0);
   }
 
   sync(): void {

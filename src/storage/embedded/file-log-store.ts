@@ -99,12 +99,14 @@ export class FileLogStore implements LogStore {
     this.throwIfClosed();
     const topic = this.topic(name);
     this.topics.delete(name);
-    await Promise.all(topic.partitions.map((p) => p.close()));
+    // Move the directory away before any await, so a CreateTopic of the same name right after cannot lose
+    // its new directory to this deletion. Open files keep working after the rename.
     const trash = path.join(this.options.dataDir, 'trash');
     fs.mkdirSync(trash, { recursive: true });
     const target = path.join(trash, `${name}-${process.hrtime.bigint()}`);
     fs.renameSync(topic.dir, target);
     fsyncDir(this.topicsDir);
+    await Promise.all(topic.partitions.map((p) => p.close()));
     fs.rmSync(target, { recursive: true, force: true });
   }
 
