@@ -1,0 +1,290 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { crc32c } from '@node-rs/crc32';
+import { ErrorCode, SharelogError } from '../errors.js';
+import type { ShareDelta, ShareSnapshot } from './deltas.js';
+
+/** Deltas of one share-partition (`tp` = "topic/partition"), in the order they happened. */
+export interface DeltaFrame {
+  tp: string;
+  d: ShareDelta[];
+}
+
+/** Every share-partition of the group at one point; the first frame of a compacted file. */
+export interface SnapshotFrame {
+  snapshot: Record<string, ShareSnapshot>;
+}
+
+export type JournalFrame = DeltaFrame | SnapshotFrame;
+
+/** [u32 LE payload length][u32 LE CRC-32C of payload][payload: UTF-8 JSON]. */
+export const FRAME_HEADER_BYTES = 8;
+/** Larger lengths can only come from a torn or corrupt header. */
+export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
+
+export function encodeFrame(payload: JournalFrame): Buffer {
+  const body = Buffer.from(JSON.stringify(payload), 'utf8');
+  if (body.length > MAX_FRAME_BYTES) {
+    throw new SharelogError(ErrorCode.LIMIT_EXCEEDED, `journal frame of ${body.length} bytes is too large`);
+  }
+  const frame = Buffer.allocUnsafe(FRAME_HEADER_BYTES + body.length);
+  frame.writeUInt32LE(body.length, 0);
+  frame.writeUInt32LE(crc32c(body), 4);
+  body.copy(frame, FRAME_HEADER_BYTES);
+  return frame;
+}
+
+export interface DecodedFrames {
+  frames: JournalFrame[];
+  /** Bytes up to the end of the last valid frame: the file is truncated here. */
+  validBytes: number;
+  /** Why decoding stopped before the end, if it did. */
+  stopReason?: string;
+}
+
+/**
+ * Decodes frames up to the first short or CRC-failing one (a torn write: everything after it is dropped).
+ * A frame whose CRC matches but whose content is not a journal frame is not a torn write; it throws.
+ */
+export function decodeFrames(data: Buffer): DecodedFrames {
+  const frames: JournalFrame[] = [];
+  let pos = 0;
+  while (pos < data.length) {
+    if (data.length - pos < FRAME_HEADER_BYTES) return { frames, validBytes: pos, stopReason: 'short header' };
+    const length = data.readUInt32LE(pos);
+    const crc = data.readUInt32LE(pos + 4);
+    if (length > MAX_FRAME_BYTES) return { frames, validBytes: pos, stopReason: `bad length ${length}` };
+    const end = pos + FRAME_HEADER_BYTES + length;
+    if (end > data.length) return { frames, validBytes: pos, stopReason: 'short payload' };
+    const body = data.subarray(pos + FRAME_HEADER_BYTES, end);
+    if (crc32c(body) !== crc) return { frames, validBytes: pos, stopReason: 'CRC mismatch' };
+    frames.push(parseFrame(body, pos));
+    pos = end;
+  }
+  return { frames, validBytes: pos };
+}
+
+function parseFrame(body: Buffer, position: number): JournalFrame {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch (err) {
+    throw new SharelogError(ErrorCode.CORRUPT_DATA, `journal frame at byte ${position} is not JSON`, { cause: err });
+  }
+  const v = value as Record<string, unknown>;
+  const ok =
+    typeof value === 'object' &&
+    value !== null &&
+    ((typeof v.tp === 'string' && Array.isArray(v.d)) || (typeof v.snapshot === 'object' && v.snapshot !== null));
+  if (!ok) throw new SharelogError(ErrorCode.CORRUPT_DATA, `journal frame at byte ${position} has an unknown shape`);
+  return value as JournalFrame;
+}
+
+/** The file operations the journal needs; tests inject failures through it. */
+export interface JournalIo {
+  writeSync(fd: number, data: Buffer): void;
+  fdatasync(fd: number): Promise<void>;
+  fsync(fd: number): Promise<void>;
+}
+
+const nodeIo: JournalIo = {
+  writeSync(fd, data) {
+    for (let off = 0; off < data.length; ) off += fs.writeSync(fd, data, off, data.length - off);
+  },
+  fdatasync: (fd) => new Promise((resolve, reject) => fs.fdatasync(fd, (err) => (err ? reject(err) : resolve()))),
+  fsync: (fd) => new Promise((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve()))),
+};
+
+export interface OpenedJournal {
+  journal: JournalFile;
+  frames: JournalFrame[];
+  /** Bytes of torn or corrupt tail that were cut off (0 on a clean open). */
+  truncatedBytes: number;
+}
+
+interface Pending {
+  seq: number;
+  frame: Buffer;
+}
+
+/**
+ * A share group's append-only journal. Appends are buffered; sync() writes and fdatasyncs them, shared by all
+ * callers waiting at that moment (group commit). After an I/O failure the journal refuses all further work
+ * (what reached the disk is unknown) until it is reopened.
+ */
+export class JournalFile {
+  private pending: Pending[] = [];
+  private appended = 0;
+  private durable = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private failure: SharelogError | null = null;
+  private closed = false;
+  private fileBytes: number;
+  private syncs = 0;
+
+  private constructor(
+    readonly path: string,
+    private fd: number,
+    size: number,
+    private readonly io: JournalIo,
+  ) {
+    this.fileBytes = size;
+  }
+
+  /** Reads every valid frame, cuts off a torn or corrupt tail, and opens the file for appending. */
+  static async open(file: string, options: { io?: JournalIo } = {}): Promise<OpenedJournal> {
+    const io = options.io ?? nodeIo;
+    fs.rmSync(`${file}.tmp`, { force: true }); // a compaction that did not finish
+    let data: Buffer;
+    let created = false;
+    try {
+      data = fs.readFileSync(file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(`cannot read journal ${file}`, err);
+      data = Buffer.alloc(0);
+      created = true;
+    }
+    const { frames, validBytes } = decodeFrames(data);
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'a');
+    } catch (err) {
+      throw storageError(`cannot open journal ${file}`, err);
+    }
+    try {
+      if (validBytes < data.length) {
+        fs.ftruncateSync(fd, validBytes);
+        await io.fsync(fd);
+      }
+      if (created) await fsyncDirectory(path.dirname(file), io);
+    } catch (err) {
+      fs.closeSync(fd);
+      throw storageError(`cannot repair journal ${file}`, err);
+    }
+    const journal = new JournalFile(file, fd, validBytes, io);
+    return { journal, frames, truncatedBytes: data.length - validBytes };
+  }
+
+  /** Bytes in the file plus bytes waiting to be written: for deciding when to compact. */
+  get size(): number {
+    let bytes = this.fileBytes;
+    for (const p of this.pending) bytes += p.frame.length;
+    return bytes;
+  }
+
+  /** fdatasync calls made so far. */
+  get syncCount(): number {
+    return this.syncs;
+  }
+
+  /** Buffers a frame; it is durable once a later sync() resolves. */
+  append(payload: JournalFrame): void {
+    this.assertUsable();
+    this.pending.push({ seq: ++this.appended, frame: encodeFrame(payload) });
+  }
+
+  /** Resolves once every frame appended before the call is on disk. Concurrent callers share one fsync. */
+  sync(): Promise<void> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    const target = this.appended;
+    if (this.durable >= target) return Promise.resolve();
+    return this.enqueue(async () => {
+      if (this.durable < target) await this.flush();
+    });
+  }
+
+  /**
+   * Replaces the file with one snapshot frame (temp file, fsync, rename, fsync of the directory). The snapshot
+   * must include the effect of every frame appended before this call; frames appended later follow it.
+   */
+  compact(snapshot: SnapshotFrame): Promise<void> {
+    this.assertUsable();
+    const covered = this.appended;
+    const frame = encodeFrame(snapshot);
+    return this.enqueue(async () => {
+      this.pending = this.pending.filter((p) => p.seq > covered);
+      const tmp = `${this.path}.tmp`;
+      try {
+        const tfd = fs.openSync(tmp, 'w');
+        try {
+          this.io.writeSync(tfd, frame);
+          await this.io.fsync(tfd);
+        } finally {
+          fs.closeSync(tfd);
+        }
+        fs.renameSync(tmp, this.path);
+        await fsyncDirectory(path.dirname(this.path), this.io);
+        const fd = fs.openSync(this.path, 'a');
+        fs.closeSync(this.fd);
+        this.fd = fd;
+      } catch (err) {
+        throw this.fail(`cannot compact journal ${this.path}`, err);
+      }
+      this.fileBytes = frame.length;
+      this.durable = Math.max(this.durable, covered);
+    });
+  }
+
+  /** Flushes what is pending, then closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    try {
+      if (this.failure === null) await this.sync();
+    } finally {
+      await this.chain;
+      this.closed = true;
+      fs.closeSync(this.fd);
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    const data = batch.length === 1 ? batch[0].frame : Buffer.concat(batch.map((p) => p.frame));
+    try {
+      this.io.writeSync(this.fd, data);
+      this.syncs++;
+      await this.io.fdatasync(this.fd);
+    } catch (err) {
+      throw this.fail(`cannot write journal ${this.path}`, err);
+    }
+    this.fileBytes += data.length;
+    this.durable = batch[batch.length - 1].seq;
+  }
+
+  /** Runs tasks one at a time; a task that finds its work done by an earlier one returns at once. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(() => {
+      if (this.failure !== null) throw this.failure;
+      return task();
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private fail(message: string, cause: unknown): SharelogError {
+    this.failure ??= storageError(message, cause);
+    return this.failure;
+  }
+
+  private assertUsable(): void {
+    if (this.failure !== null) throw this.failure;
+    if (this.closed) throw new SharelogError(ErrorCode.STORAGE_FAILED, `journal ${this.path} is closed`);
+  }
+}
+
+function storageError(message: string, cause: unknown): SharelogError {
+  const detail = cause instanceof Error ? `: ${cause.message}` : '';
+  return new SharelogError(ErrorCode.STORAGE_FAILED, `${message}${detail}`, { cause, retriable: false });
+}
+
+/** Makes a rename or a new file durable; without it the directory entry may not survive power loss. */
+async function fsyncDirectory(dir: string, io: JournalIo): Promise<void> {
+  const fd = fs.openSync(dir, 'r');
+  try {
+    await io.fsync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Administration of share groups: describe, delete, reset offsets, update config, inspect records.
+ * Resets and deletes need an empty group (no members), as in Kafka.
+ */
+import type { InspectedRecord, ShareCounts } from '../ack-tracker/index.js';
+import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
+import { validateTopicName } from '../log/topic-rules.js';
+import type { LogStore, ShareStateStore } from '../storage/types.js';
+import { mergeShareGroupConfig, type ShareGroupConfig } from './config.js';
+import type { ShareCoordinator } from './share-coordinator.js';
+
+export const INSPECT_MAX_RECORDS = 1000;
+
+export type ShareOffsetSpec =
+  | { kind: 'earliest' }
+  | { kind: 'latest' }
+  | { kind: 'offset'; offset: number }
+  | { kind: 'timestamp'; timestampMs: number };
+
+export interface SharePartitionDescription extends ShareCounts {
+  topic: string;
+  partition: number;
+  startOffset: number;
+  endOffset: number;
+  lag: number;
+}
+
+export interface ShareGroupDescription {
+  groupId: string;
+  state: 'EMPTY' | 'STABLE';
+  config: ShareGroupConfig;
+  members: Array<{ memberId: string; memberEpoch: number; assignment: Map<string, number[]>; acquired: number; topics: string[] }>;
+  partitions: SharePartitionDescription[];
+}
+
+export class ShareAdmin {
+  constructor(
+    private readonly coordinator: ShareCoordinator,
+    private readonly stateStore: ShareStateStore,
+    private readonly logStore: LogStore,
+  ) {}
+
+  list(): Array<{ groupId: string; state: 'EMPTY' | 'STABLE'; memberCount: number }> {
+    return [...this.coordinator.groups.values()]
+      .map((g) => ({ groupId: g.groupId, state: g.members.size > 0 ? ('STABLE' as const) : ('EMPTY' as const), memberCount: g.members.size }))
+      .sort((a, b) => a.groupId.localeCompare(b.groupId));
+  }
+
+  async describe(groupId: string): Promise<ShareGroupDescription> {
+    const group = this.coordinator.group(groupId);
+    const members = [];
+    for (const m of group.members.values()) {
+      members.push({
+        memberId: m.memberId,
+        memberEpoch: m.epoch,
+        assignment: m.assignment,
+        acquired: await this.stateStore.acquiredBy(groupId, m.memberId),
+        topics: m.topics,
+      });
+    }
+    const partitions: SharePartitionDescription[] = [];
+    for (const tp of await this.stateStore.partitions(groupId)) {
+      const summary = await this.stateStore.describe(groupId, tp);
+      let highWatermark = summary.endOffset;
+      try {
+        highWatermark = (await this.logStore.offsets(tp.topic, tp.partition)).highWatermark;
+      } catch {
+        /* topic deleted: lag is what the window still holds */
+      }
+      const { counts } = summary;
+      // Records not yet finished: everything from the start offset to the log end, minus finished ones.
+      const lag = Math.max(0, highWatermark - summary.startOffset - counts.acknowledged - counts.archived);
+      partitions.push({ ...tp, startOffset: summary.startOffset, endOffset: summary.endOffset, ...counts, lag });
+    }
+    partitions.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+    return { groupId, state: group.members.size > 0 ? 'STABLE' : 'EMPTY', config: group.config, members, partitions };
+  }
+
+  async delete(groupId: string): Promise<void> {
+    const group = this.coordinator.group(groupId);
+    await group.exclusive(async () => {
+      this.requireEmpty(groupId, 'deleted');
+      await this.stateStore.deleteGroup(groupId);
+      this.coordinator.groups.delete(groupId);
+    });
+  }
+
+  /** Moves the start offset of the group's share-partitions of `topic`; state below and above is forgotten. */
+  async resetOffsets(
+    groupId: string,
+    topic: string,
+    spec: ShareOffsetSpec,
+    dryRun: boolean,
+  ): Promise<Array<{ partition: number; previousOffset: number; newOffset: number }>> {
+    const { partitions } = await this.logStore.getTopic(topic);
+    const group = await this.coordinator.groupForJoin(groupId);
+    return group.exclusive(async () => {
+      this.requireEmpty(groupId, 'reset');
+      const out = [];
+      for (let partition = 0; partition < partitions; partition++) {
+        const tp = { topic, partition };
+        const { logStartOffset, highWatermark } = await this.logStore.offsets(topic, partition);
+        let target: number;
+        if (spec.kind === 'earliest') target = logStartOffset;
+        else if (spec.kind === 'latest') target = highWatermark;
+        else if (spec.kind === 'offset') target = Math.min(Math.max(spec.offset, logStartOffset), highWatermark);
+        else target = await this.logStore.offsetForTimestamp(topic, partition, spec.timestampMs);
+        const exists = this.stateStore.hasPartition(groupId, tp);
+        const previousOffset = exists ? (await this.stateStore.describe(groupId, tp)).startOffset : -1;
+        if (!dryRun) {
+          if (exists) await this.stateStore.reset(groupId, tp, target);
+          else await this.stateStore.ensurePartition(groupId, tp, target);
+        }
+        out.push({ partition, previousOffset, newOffset: target });
+      }
+      return out;
+    });
+  }
+
+  async updateConfig(groupId: string, change: Partial<ShareGroupConfig>): Promise<ShareGroupConfig> {
+    if (change.deadLetterTopic) {
+      validateTopicName(change.deadLetterTopic);
+      await this.logStore.getTopic(change.deadLetterTopic).catch(() => {
+        throw invalidArgument(`dead_letter_topic "${change.deadLetterTopic}" does not exist; create it first`);
+      });
+    }
+    const group = await this.coordinator.groupForJoin(groupId);
+    return group.exclusive(async () => {
+      const merged = mergeShareGroupConfig(group.config, change);
+      await this.stateStore.saveGroup(groupId, merged);
+      group.config = merged;
+      group.wake.notify();
+      return merged;
+    });
+  }
+
+  async inspect(
+    groupId: string,
+    topic: string,
+    partition: number,
+    firstOffset: number,
+    lastOffset: number,
+  ): Promise<{ startOffset: number; endOffset: number; records: InspectedRecord[] }> {
+    this.coordinator.group(groupId);
+    if (lastOffset < firstOffset) throw invalidArgument(`last_offset ${lastOffset} is below first_offset ${firstOffset}`);
+    if (lastOffset - firstOffset + 1 > INSPECT_MAX_RECORDS) {
+      throw invalidArgument(`at most ${INSPECT_MAX_RECORDS} offsets per call; asked for ${lastOffset - firstOffset + 1}`);
+    }
+    const tp = { topic, partition };
+    const { highWatermark } = await this.logStore.offsets(topic, partition);
+    if (!this.stateStore.hasPartition(groupId, tp)) {
+      throw new SharelogError(ErrorCode.NOT_ASSIGNED, `share group "${groupId}" has no state for ${topic} partition ${partition}`);
+    }
+    const summary = await this.stateStore.describe(groupId, tp);
+    const records = await this.stateStore.inspect(groupId, tp, firstOffset, lastOffset, highWatermark);
+    return { startOffset: summary.startOffset, endOffset: summary.endOffset, records };
+  }
+
+  private requireEmpty(groupId: string, action: string): void {
+    const group = this.coordinator.group(groupId);
+    if (group.members.size > 0) {
+      throw new SharelogError(
+        ErrorCode.GROUP_NOT_EMPTY,
+        `share group "${groupId}" has ${group.members.size} members; it can be ${action} only while it has none`,
+      );
+    }
+  }
+}

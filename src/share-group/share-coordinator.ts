@@ -1,0 +1,374 @@
+/**
+ * The share-group coordinator: membership and assignment of every share group on this server, and the
+ * fetch/acknowledge orchestration across each member's share-partitions (ShareStateStore) and the logs
+ * (LogStore). Long-polls wake on new records in an assigned partition, or on records given back in the group.
+ * One timer drives lock expiry (at the store's next deadline) and session timeouts.
+ */
+import type { AckRange, AckResult, AcquiredBatch, PreviousFailure } from '../ack-tracker/index.js';
+import type { Clock } from '../clock.js';
+import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { StoredRecord } from '../log/record.js';
+import type { LogStore, ShareStateStore, TopicPartition } from '../storage/types.js';
+import { DEFAULT_SHARE_GROUP_CONFIG, SHARE_GROUP_BOUNDS, type ShareGroupConfig } from './config.js';
+import { deadLetterHandler } from './dead-letter.js';
+import { ShareGroup, type ShareMember } from './share-group.js';
+import { waitForAny } from './wake-signal.js';
+
+/** One acquired record as handed to a member. */
+export interface ShareDelivery {
+  topic: string;
+  partition: number;
+  record: StoredRecord;
+  deliveryCount: number;
+  lockExpiresAt: number;
+  leaseToken: number;
+  previousFailure?: PreviousFailure;
+}
+
+export interface ShareAck extends AckRange {
+  topic: string;
+  partition: number;
+}
+
+export type ShareAckResult = TopicPartition & {
+  firstOffset: number;
+  lastOffset: number;
+  error: AckResult['error'] | 'UNKNOWN_TOPIC_OR_PARTITION' | 'NOT_ASSIGNED';
+  message: string;
+  lockExpiresAt?: number;
+};
+
+export interface HeartbeatResult {
+  memberId: string;
+  memberEpoch: number;
+  assignment: Map<string, number[]>;
+  heartbeatIntervalMs: number;
+}
+
+export interface ShareCoordinatorOptions {
+  logStore: LogStore;
+  stateStore: ShareStateStore;
+  clock: Clock;
+  logger: Logger;
+  /** How often session timeouts and topic changes are checked. */
+  sweepIntervalMs?: number;
+}
+
+/** Records of new offsets read ahead to learn their keys (per-key ordering). */
+const KEY_READ_AHEAD = 2000;
+
+export class ShareCoordinator {
+  readonly groups = new Map<string, ShareGroup>();
+  private readonly logStore: LogStore;
+  private readonly stateStore: ShareStateStore;
+  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+  private readonly sweepIntervalMs: number;
+
+  constructor(options: ShareCoordinatorOptions) {
+    this.logStore = options.logStore;
+    this.stateStore = options.stateStore;
+    this.clock = options.clock;
+    this.logger = options.logger;
+    this.sweepIntervalMs = options.sweepIntervalMs ?? 1000;
+    this.stateStore.setArchivedHandler(deadLetterHandler(this.logStore, this.logger));
+  }
+
+  /** Loads the groups the store knows (without members: members rejoin) and starts the timer. */
+  async start(): Promise<void> {
+    for (const { groupId, config } of await this.stateStore.loadGroups()) {
+      this.groups.set(groupId, new ShareGroup(groupId, { ...DEFAULT_SHARE_GROUP_CONFIG, ...config }));
+    }
+    this.arm();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.timer);
+    for (const group of this.groups.values()) group.wake.notify();
+  }
+
+  // -------------------------------------------------------------------------------------------- membership
+
+  async heartbeat(
+    groupId: string,
+    memberId: string,
+    memberEpoch: number,
+    topics: string[],
+    options: {
+      streaming?: boolean;
+      sessionTimeoutMs?: number;
+      onAssignment?: (assignment: Map<string, number[]>, epoch: number) => void;
+    } = {},
+  ): Promise<HeartbeatResult> {
+    if (!groupId) throw invalidArgument('group_id is required');
+    if (memberEpoch < -1) throw invalidArgument(`member_epoch must be -1 (leave), 0 (join) or a current epoch, got ${memberEpoch}`);
+    if (memberEpoch !== 0 && !memberId) throw invalidArgument('member_id is required unless member_epoch is 0');
+    const { min, max } = SHARE_GROUP_BOUNDS.sessionTimeoutMs;
+    const sessionTimeoutMs = options.sessionTimeoutMs;
+    if (sessionTimeoutMs !== undefined && (!Number.isInteger(sessionTimeoutMs) || sessionTimeoutMs < min || sessionTimeoutMs > max)) {
+      throw invalidArgument(`session_timeout_ms must be between ${min} and ${max}, got ${sessionTimeoutMs}`);
+    }
+    if (memberEpoch === -1) {
+      await this.leave(groupId, memberId);
+      return { memberId, memberEpoch: -1, assignment: new Map(), heartbeatIntervalMs: 0 };
+    }
+    const group = memberEpoch === 0 ? await this.groupForJoin(groupId) : this.group(groupId);
+    return group.exclusive(async () => {
+      const now = this.clock.now();
+      let member: ShareMember;
+      if (memberEpoch === 0) {
+        if (memberId && group.members.has(memberId)) await this.removeMember(group, memberId);
+        member = group.join(memberId, topics, now, options.streaming ?? false);
+        member.onAssignment = options.onAssignment;
+        member.sessionTimeoutMs = sessionTimeoutMs;
+        await this.reassign(group);
+      } else {
+        member = group.member(memberId, memberEpoch);
+        member.lastSeen = now;
+        if (sessionTimeoutMs !== undefined) member.sessionTimeoutMs = sessionTimeoutMs;
+        const wanted = [...new Set(topics)].sort();
+        if (wanted.length > 0 && wanted.join('\0') !== member.topics.join('\0')) {
+          member.topics = wanted;
+          await this.reassign(group);
+        }
+      }
+      return {
+        memberId: member.memberId,
+        memberEpoch: member.epoch,
+        assignment: member.assignment,
+        heartbeatIntervalMs: group.config.heartbeatIntervalMs,
+      };
+    });
+  }
+
+  /** Removes a member at once; everything it holds becomes available (or archived at the delivery limit). */
+  async leave(groupId: string, memberId: string): Promise<void> {
+    if (!memberId) throw invalidArgument('member_id is required');
+    const group = this.groups.get(groupId);
+    if (!group) return;
+    await group.exclusive(async () => {
+      if (!group.members.has(memberId)) return;
+      await this.removeMember(group, memberId);
+      await this.reassign(group);
+    });
+  }
+
+  private async removeMember(group: ShareGroup, memberId: string): Promise<void> {
+    group.members.delete(memberId);
+    for (const tp of await this.stateStore.partitions(group.groupId)) {
+      await this.stateStore.releaseMember(group.groupId, tp, memberId);
+    }
+    group.wake.notify();
+  }
+
+  /** Recomputes the group's assignment and creates state for newly assigned share-partitions. */
+  private async reassign(group: ShareGroup): Promise<void> {
+    const counts = new Map<string, number>();
+    for (const topic of group.subscribedTopics()) {
+      try {
+        counts.set(topic, (await this.logStore.getTopic(topic)).partitions);
+      } catch (err) {
+        if (!(err instanceof SharelogError && err.code === ErrorCode.TOPIC_NOT_FOUND)) throw err;
+      }
+    }
+    for (const tp of group.reassign(counts)) {
+      if (this.stateStore.hasPartition(group.groupId, tp)) continue;
+      const { logStartOffset, highWatermark } = await this.logStore.offsets(tp.topic, tp.partition);
+      const start = group.config.autoOffsetReset === 'earliest' ? logStartOffset : highWatermark;
+      await this.stateStore.ensurePartition(group.groupId, tp, start);
+    }
+    group.wake.notify();
+  }
+
+  // ---------------------------------------------------------------------------------------- fetch and ack
+
+  /**
+   * Acquires up to maxRecords records for the member across its assigned partitions, waiting up to maxWaitMs
+   * for some to become available. Each returned record's delivery count is durable.
+   */
+  async fetch(groupId: string, memberId: string, maxRecords: number, maxWaitMs: number, signal?: AbortSignal): Promise<ShareDelivery[]> {
+    const group = this.group(groupId);
+    const deadline = this.clock.now() + maxWaitMs;
+    for (;;) {
+      const member = group.member(memberId);
+      member.lastSeen = this.clock.now();
+      const deliveries = await this.acquireFor(group, member, maxRecords);
+      const remaining = deadline - this.clock.now();
+      if (deliveries.length > 0 || remaining <= 0 || signal?.aborted || this.closed) return deliveries;
+      const partitions = assignedPartitions(member);
+      await waitForAny(
+        group.wake,
+        Math.min(remaining, this.sweepIntervalMs * 5),
+        signal,
+        partitions.map((tp) => (wake) => this.logStore.onData(tp.topic, tp.partition, wake)),
+      );
+    }
+  }
+
+  private async acquireFor(group: ShareGroup, member: ShareMember, maxRecords: number): Promise<ShareDelivery[]> {
+    const partitions = assignedPartitions(member);
+    const out: ShareDelivery[] = [];
+    if (partitions.length === 0) return out;
+    const start = member.rotation++ % partitions.length;
+    for (let i = 0; i < partitions.length && out.length < maxRecords; i++) {
+      const tp = partitions[(start + i) % partitions.length];
+      let offsets;
+      try {
+        offsets = await this.logStore.offsets(tp.topic, tp.partition);
+      } catch (err) {
+        if (err instanceof SharelogError && (err.code === ErrorCode.TOPIC_NOT_FOUND || err.code === ErrorCode.PARTITION_NOT_FOUND)) continue;
+        throw err;
+      }
+      if (!this.stateStore.hasPartition(group.groupId, tp)) continue;
+      if (!this.stateStore.hasAcquirable(group.groupId, tp, offsets.highWatermark)) continue;
+      await this.stateStore.advanceStart(group.groupId, tp, offsets.logStartOffset);
+      let logEnd = offsets.highWatermark;
+      let keyOf: ((offset: number) => string | null) | undefined;
+      if (group.config.perKeyOrdering) ({ logEnd, keyOf } = await this.keysAhead(group, tp, logEnd));
+      const batches = await this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords - out.length, logEnd, keyOf);
+      for (const batch of batches) out.push(...(await this.readBatch(tp, batch)));
+    }
+    return out;
+  }
+
+  /** Reads ahead the keys of records beyond the share-partition's end, for per-key ordering. */
+  private async keysAhead(group: ShareGroup, tp: TopicPartition, highWatermark: number) {
+    const { endOffset } = await this.stateStore.describe(group.groupId, tp);
+    const keys = new Map<number, string | null>();
+    let logEnd = endOffset;
+    if (endOffset < highWatermark) {
+      const { records } = await this.logStore.read(tp.topic, tp.partition, endOffset, KEY_READ_AHEAD, 4 * 1024 * 1024);
+      for (const r of records) keys.set(r.offset, r.key === null ? null : r.key.toString('latin1'));
+      logEnd = records.length > 0 ? records[records.length - 1].offset + 1 : endOffset;
+    }
+    return { logEnd, keyOf: (offset: number) => keys.get(offset) ?? null };
+  }
+
+  private async readBatch(tp: TopicPartition, batch: AcquiredBatch): Promise<ShareDelivery[]> {
+    const count = batch.lastOffset - batch.firstOffset + 1;
+    const out: ShareDelivery[] = [];
+    let from = batch.firstOffset;
+    while (from <= batch.lastOffset) {
+      const { records } = await this.logStore.read(tp.topic, tp.partition, from, count - (from - batch.firstOffset), 64 * 1024 * 1024);
+      if (records.length === 0) break;
+      for (const record of records) {
+        if (record.offset > batch.lastOffset) break;
+        out.push({
+          topic: tp.topic,
+          partition: tp.partition,
+          record,
+          deliveryCount: batch.deliveryCount,
+          lockExpiresAt: batch.lockExpiresAt,
+          leaseToken: batch.leaseToken,
+          previousFailure: batch.previousFailure,
+        });
+      }
+      from = records[records.length - 1].offset + 1;
+    }
+    return out;
+  }
+
+  /** Applies acknowledgements; one result per acknowledgement, in order. Bad ranges never fail the others. */
+  async acknowledge(groupId: string, memberId: string, acks: readonly ShareAck[]): Promise<ShareAckResult[]> {
+    const group = this.group(groupId);
+    group.member(memberId).lastSeen = this.clock.now();
+    const results = new Array<ShareAckResult>(acks.length);
+    const byPartition = new Map<string, { tp: TopicPartition; indexes: number[] }>();
+    acks.forEach((ack, i) => {
+      const base = { topic: ack.topic, partition: ack.partition, firstOffset: ack.firstOffset, lastOffset: ack.lastOffset };
+      if (!this.stateStore.hasPartition(groupId, ack)) {
+        results[i] = { ...base, error: 'NOT_ASSIGNED', message: `share group "${groupId}" has no state for ${ack.topic} partition ${ack.partition}` };
+        return;
+      }
+      const key = `${ack.topic}/${ack.partition}`;
+      let entry = byPartition.get(key);
+      if (!entry) byPartition.set(key, (entry = { tp: { topic: ack.topic, partition: ack.partition }, indexes: [] }));
+      entry.indexes.push(i);
+    });
+    let gaveBack = false;
+    await Promise.all(
+      [...byPartition.values()].map(async ({ tp, indexes }) => {
+        const ranges = indexes.map((i) => acks[i]);
+        const out = await this.stateStore.acknowledge(groupId, tp, memberId, ranges);
+        out.forEach((r, j) => {
+          const ack = acks[indexes[j]];
+          if (r.error === null && (ack.type === 'RELEASE' || ack.type === 'REJECT')) gaveBack = true;
+          results[indexes[j]] = {
+            topic: ack.topic,
+            partition: ack.partition,
+            firstOffset: ack.firstOffset,
+            lastOffset: ack.lastOffset,
+            error: r.error,
+            message: r.message ?? '',
+            lockExpiresAt: r.error === null && ack.type === 'RENEW' ? this.clock.now() + group.config.recordLockDurationMs : undefined,
+          };
+        });
+      }),
+    );
+    if (gaveBack) group.wake.notify();
+    return results;
+  }
+
+  // -------------------------------------------------------------------------------------------- timers
+
+  /** Expires due locks, times out silent members, picks up topic changes; then re-arms. Public for tests. */
+  async tick(): Promise<void> {
+    const now = this.clock.now();
+    for (const group of this.groups.values()) {
+      try {
+        if ((await this.stateStore.expire(group.groupId)) > 0) group.wake.notify();
+        await group.exclusive(async () => {
+          const expired = group.expiredMembers(now);
+          for (const member of expired) {
+            this.logger.info({ groupId: group.groupId, memberId: member.memberId }, 'share group member session timed out');
+            await this.removeMember(group, member.memberId);
+          }
+          if (group.members.size > 0) await this.reassign(group);
+        });
+      } catch (err) {
+        this.logger.error({ err, groupId: group.groupId }, 'share group timer work failed');
+      }
+    }
+  }
+
+  private arm(): void {
+    if (this.closed) return;
+    const now = this.clock.now();
+    const next = this.stateStore.nextDeadline();
+    const delay = Math.max(10, Math.min(this.sweepIntervalMs, next === undefined ? Infinity : next - now + 1));
+    this.timer = setTimeout(() => {
+      void this.tick().finally(() => this.arm());
+    }, delay);
+    this.timer.unref();
+  }
+
+  // ------------------------------------------------------------------------------------------------ groups
+
+  group(groupId: string): ShareGroup {
+    const group = this.groups.get(groupId);
+    if (!group) throw new SharelogError(ErrorCode.GROUP_NOT_FOUND, `share group "${groupId}" does not exist`);
+    return group;
+  }
+
+  /** The group a join goes to, created with the default config on first use. */
+  async groupForJoin(groupId: string, config: ShareGroupConfig = DEFAULT_SHARE_GROUP_CONFIG): Promise<ShareGroup> {
+    if (groupId.length > 249) throw invalidArgument('group_id must be at most 249 characters');
+    let group = this.groups.get(groupId);
+    if (!group) {
+      group = new ShareGroup(groupId, { ...config });
+      this.groups.set(groupId, group);
+      await this.stateStore.saveGroup(groupId, group.config);
+    }
+    return group;
+  }
+}
+
+function assignedPartitions(member: ShareMember): TopicPartition[] {
+  const out: TopicPartition[] = [];
+  for (const [topic, partitions] of member.assignment) for (const partition of partitions) out.push({ topic, partition });
+  return out;
+}
