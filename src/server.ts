@@ -10,6 +10,12 @@ import { fetchRecords } from './api/fetch-handler.js';
 import { bind, buildGrpcServer, setServing } from './api/grpc-server.js';
 import { unary, type HandlerContext } from './api/handler.js';
 import { producerService } from './api/producer-service.js';
+import { shareAdminHandlers } from './api/share-admin-handlers.js';
+import { shareConsumerService } from './api/share-consumer-service.js';
+import { groupAdminHandlers } from './api/group-admin-handlers.js';
+import { ShareAdmin } from './share-group/share-admin.js';
+import { ShareCoordinator } from './share-group/share-coordinator.js';
+import { FileShareStateStore } from './storage/embedded/file-share-state-store.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServerConfig } from './config.js';
 import { ErrorCode, SharelogError } from './errors.js';
@@ -29,6 +35,7 @@ export interface RunningServer {
   address: string;
   port: number;
   logStore: LogStore;
+  shareCoordinator: ShareCoordinator;
   close(): Promise<void>;
 }
 
@@ -47,14 +54,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     onWarning: (message, details) => logger.warn(details, message),
   });
 
+  const shareStore = await FileShareStateStore.open(dataDir, clock);
+  const shareCoordinator = new ShareCoordinator({ logStore, stateStore: shareStore, clock, logger: logger.child({ component: 'share-groups' }) });
+  await shareCoordinator.start();
+  const shareAdmin = new ShareAdmin(shareCoordinator, shareStore, logStore);
+
   const shutdown = new AbortController();
   const ctx: HandlerContext = { logger, shutdown: shutdown.signal, maxWaitMs: config.maxFetchWaitMs };
   const { server, health } = buildGrpcServer(
     {
       producer: producerService(logStore, ctx),
       consumer: { Fetch: unary(ctx, 'Fetch', (request, call) => fetchRecords(logStore, ctx, request as never, call)) },
-      shareConsumer: {},
-      admin: { ...topicAdminHandlers(logStore, ctx) },
+      shareConsumer: shareConsumerService(shareCoordinator, ctx),
+      admin: { ...topicAdminHandlers(logStore, ctx), ...shareAdminHandlers(shareAdmin, ctx), ...groupAdminHandlers(shareAdmin, ctx) },
     },
     { maxMessageBytes: config.maxMessageBytes, interceptors: options.interceptors },
   );
@@ -63,6 +75,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   try {
     port = await bind(server, config.listen);
   } catch (err) {
+    await shareCoordinator.close();
+    await shareStore.close();
     await logStore.close();
     throw new SharelogError(ErrorCode.INVALID_ARGUMENT, `cannot listen on ${config.listen}: ${(err as Error).message}`, { cause: err });
   }
@@ -88,9 +102,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           resolve();
         });
       });
+      await shareCoordinator.close();
+      await shareStore.close();
       await logStore.close();
       logger.info('shutdown complete');
     })());
 
-  return { address, port, logStore, close };
+  return { address, port, logStore, shareCoordinator, close };
 }

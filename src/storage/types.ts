@@ -4,6 +4,16 @@
  */
 import type { AppendOptions, AppendResult } from '../log/partition-log.js';
 import type { RecordInput, StoredRecord } from '../log/record.js';
+import type {
+  AckRange,
+  AckResult,
+  AcquiredBatch,
+  ArchivedRecord,
+  InspectedRecord,
+  ReleaseResult,
+  ShareCounts,
+} from '../ack-tracker/index.js';
+import type { ShareGroupConfig } from '../share-group/config.js';
 
 export type { AppendOptions, AppendResult, RecordInput, StoredRecord };
 
@@ -50,5 +60,70 @@ export interface LogStore {
   waitForData(topic: string, partition: number, offset: number, timeoutMs: number, signal?: AbortSignal): Promise<void>;
   /** Calls `listener` whenever new records of the partition become readable. Returns the unsubscribe function. */
   onData(topic: string, partition: number, listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface TopicPartition {
+  topic: string;
+  partition: number;
+}
+
+export interface StoredShareGroup {
+  groupId: string;
+  config: ShareGroupConfig;
+}
+
+export interface SharePartitionSummary extends TopicPartition {
+  startOffset: number;
+  endOffset: number;
+  counts: ShareCounts;
+}
+
+/** Receives records a share-partition archived, before the archive is made durable (dead-letter copies). */
+export type ArchivedHandler = (
+  groupId: string,
+  config: ShareGroupConfig,
+  tp: TopicPartition,
+  archived: readonly ArchivedRecord[],
+) => Promise<void>;
+
+/**
+ * Durable state of share groups: their config and, per share-partition, the in-flight record states of
+ * src/ack-tracker. Every mutating call is atomic per share-partition and durable when it resolves.
+ */
+export interface ShareStateStore {
+  loadGroups(): Promise<StoredShareGroup[]>;
+  /** Creates the group or replaces its config; the new config applies to the next acquisition at once. */
+  saveGroup(groupId: string, config: ShareGroupConfig): Promise<void>;
+  deleteGroup(groupId: string): Promise<void>;
+  setArchivedHandler(handler: ArchivedHandler): void;
+  /** Share-partitions the group has state for. */
+  partitions(groupId: string): Promise<TopicPartition[]>;
+  hasPartition(groupId: string, tp: TopicPartition): boolean;
+  /** Creates the share-partition starting at startOffset unless it exists; true when it was created. */
+  ensurePartition(groupId: string, tp: TopicPartition, startOffset: number): Promise<boolean>;
+  dropPartition(groupId: string, tp: TopicPartition): Promise<void>;
+  acquire(
+    groupId: string,
+    tp: TopicPartition,
+    memberId: string,
+    maxRecords: number,
+    logEndOffset: number,
+    keyOf?: (offset: number) => string | null,
+  ): Promise<AcquiredBatch[]>;
+  acknowledge(groupId: string, tp: TopicPartition, memberId: string, ranges: readonly AckRange[]): Promise<AckResult[]>;
+  releaseMember(groupId: string, tp: TopicPartition, memberId: string): Promise<ReleaseResult>;
+  /** Expires every overdue lock of the group; returns how many records changed. */
+  expire(groupId: string): Promise<number>;
+  /** The earliest lock deadline or delayed-release time over all groups, for one wake-up timer. */
+  nextDeadline(): number | undefined;
+  /** Cheap hint for long-poll wake-ups: false only when an acquire would certainly find nothing. */
+  hasAcquirable(groupId: string, tp: TopicPartition, logEndOffset: number): boolean;
+  describe(groupId: string, tp: TopicPartition): Promise<SharePartitionSummary>;
+  acquiredBy(groupId: string, memberId: string): Promise<number>;
+  inspect(groupId: string, tp: TopicPartition, first: number, last: number, logEndOffset: number): Promise<InspectedRecord[]>;
+  reset(groupId: string, tp: TopicPartition, offset: number): Promise<void>;
+  /** The log's start offset moved past the share-partition's start (retention). */
+  advanceStart(groupId: string, tp: TopicPartition, logStartOffset: number): Promise<void>;
   close(): Promise<void>;
 }

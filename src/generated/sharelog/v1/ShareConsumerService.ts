@@ -28,7 +28,7 @@ import type { SubscribeResponse as _sharelog_v1_SubscribeResponse, SubscribeResp
  * 
  * Two ways to be a member:
  * - Polling: Heartbeat to join (member_epoch 0) and stay alive (every heartbeat_interval_ms; Fetch and
- * Acknowledge do not count as heartbeats), Fetch to acquire (and acknowledge), Acknowledge, LeaveGroup.
+ * Acknowledge also count as signs of life), Fetch to acquire (and acknowledge), Acknowledge, LeaveGroup.
  * - Streaming: one Subscribe stream whose lifetime is the membership; no heartbeats needed.
  * Assignment is computed by the server and only says which partitions a member fetches from. When there are more
  * members than partitions, each partition is shared by several members; otherwise each member gets several
@@ -263,7 +263,7 @@ export interface ShareConsumerServiceClient extends grpc.Client {
  * 
  * Two ways to be a member:
  * - Polling: Heartbeat to join (member_epoch 0) and stay alive (every heartbeat_interval_ms; Fetch and
- * Acknowledge do not count as heartbeats), Fetch to acquire (and acknowledge), Acknowledge, LeaveGroup.
+ * Acknowledge also count as signs of life), Fetch to acquire (and acknowledge), Acknowledge, LeaveGroup.
  * - Streaming: one Subscribe stream whose lifetime is the membership; no heartbeats needed.
  * Assignment is computed by the server and only says which partitions a member fetches from. When there are more
  * members than partitions, each partition is shared by several members; otherwise each member gets several

@@ -28,7 +28,7 @@ export interface ShareConsumerServiceHeartbeatRequest {
    */
   'topics'?: (string)[];
   /**
-   * Session timeout for this member, in ms: if no Heartbeat arrives for this long, the member is removed and its
+   * Session timeout for this member, in ms: if no Heartbeat, Fetch or Acknowledge arrives for this long, the member is removed and its
    * records are released. Unset means the group's session_timeout_ms (45000 by default). Range 1000..3600000,
    * else INVALID_ARGUMENT. Sent on join; later values replace it.
    */
@@ -63,7 +63,7 @@ export interface ShareConsumerServiceHeartbeatRequest__Output {
    */
   'topics': (string)[];
   /**
-   * Session timeout for this member, in ms: if no Heartbeat arrives for this long, the member is removed and its
+   * Session timeout for this member, in ms: if no Heartbeat, Fetch or Acknowledge arrives for this long, the member is removed and its
    * records are released. Unset means the group's session_timeout_ms (45000 by default). Range 1000..3600000,
    * else INVALID_ARGUMENT. Sent on join; later values replace it.
    */
