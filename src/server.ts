@@ -6,9 +6,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import path from 'node:path';
 import { topicAdminHandlers } from './api/admin-service.js';
-import { fetchRecords } from './api/fetch-handler.js';
 import { bind, buildGrpcServer, setServing } from './api/grpc-server.js';
-import { unary, type HandlerContext } from './api/handler.js';
+import type { HandlerContext } from './api/handler.js';
 import { producerService } from './api/producer-service.js';
 import { shareAdminHandlers } from './api/share-admin-handlers.js';
 import { shareConsumerService } from './api/share-consumer-service.js';
@@ -16,6 +15,11 @@ import { groupAdminHandlers } from './api/group-admin-handlers.js';
 import { ShareAdmin } from './share-group/share-admin.js';
 import { ShareCoordinator } from './share-group/share-coordinator.js';
 import { FileShareStateStore } from './storage/embedded/file-share-state-store.js';
+import { FileConsumerGroupStore } from './storage/embedded/file-consumer-group-store.js';
+import { ConsumerCoordinator } from './consumer-group/consumer-coordinator.js';
+import { ConsumerAdmin } from './consumer-group/consumer-admin.js';
+import { consumerService } from './api/consumer-service.js';
+import { consumerAdminHandlers } from './api/consumer-admin-handlers.js';
 import { systemClock, type Clock } from './clock.js';
 import type { ServerConfig } from './config.js';
 import { ErrorCode, SharelogError } from './errors.js';
@@ -55,18 +59,43 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   });
 
   const shareStore = await FileShareStateStore.open(dataDir, clock);
-  const shareCoordinator = new ShareCoordinator({ logStore, stateStore: shareStore, clock, logger: logger.child({ component: 'share-groups' }) });
+  const consumerStore = await FileConsumerGroupStore.open(dataDir);
+  // A group id names one kind of group: each coordinator refuses the ids of the other.
+  let consumerCoordinator: ConsumerCoordinator | undefined;
+  const shareCoordinator = new ShareCoordinator({
+    logStore,
+    stateStore: shareStore,
+    clock,
+    logger: logger.child({ component: 'share-groups' }),
+    isOtherKind: (groupId) => consumerCoordinator?.has(groupId) ?? false,
+  });
+  consumerCoordinator = new ConsumerCoordinator(logStore, consumerStore, clock, logger.child({ component: 'consumer-groups' }), (groupId) =>
+    shareCoordinator.groups.has(groupId),
+  );
   await shareCoordinator.start();
+  await consumerCoordinator.start();
   const shareAdmin = new ShareAdmin(shareCoordinator, shareStore, logStore);
+  const consumerAdmin = new ConsumerAdmin(consumerCoordinator, logStore);
+  const closeGroups = async () => {
+    consumerCoordinator!.close();
+    await shareCoordinator.close();
+    await consumerStore.close();
+    await shareStore.close();
+  };
 
   const shutdown = new AbortController();
   const ctx: HandlerContext = { logger, shutdown: shutdown.signal, maxWaitMs: config.maxFetchWaitMs };
   const { server, health } = buildGrpcServer(
     {
       producer: producerService(logStore, ctx),
-      consumer: { Fetch: unary(ctx, 'Fetch', (request, call) => fetchRecords(logStore, ctx, request as never, call)) },
+      consumer: consumerService(logStore, consumerCoordinator, ctx),
       shareConsumer: shareConsumerService(shareCoordinator, ctx),
-      admin: { ...topicAdminHandlers(logStore, ctx), ...shareAdminHandlers(shareAdmin, ctx), ...groupAdminHandlers(shareAdmin, ctx) },
+      admin: {
+        ...topicAdminHandlers(logStore, ctx),
+        ...shareAdminHandlers(shareAdmin, ctx),
+        ...consumerAdminHandlers(consumerAdmin, ctx),
+        ...groupAdminHandlers({ share: shareAdmin, shareCoordinator, consumer: consumerAdmin, consumerCoordinator }, ctx),
+      },
     },
     { maxMessageBytes: config.maxMessageBytes, interceptors: options.interceptors },
   );
@@ -75,8 +104,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   try {
     port = await bind(server, config.listen);
   } catch (err) {
-    await shareCoordinator.close();
-    await shareStore.close();
+    await closeGroups();
     await logStore.close();
     throw new SharelogError(ErrorCode.INVALID_ARGUMENT, `cannot listen on ${config.listen}: ${(err as Error).message}`, { cause: err });
   }
@@ -102,8 +130,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           resolve();
         });
       });
-      await shareCoordinator.close();
-      await shareStore.close();
+      await closeGroups();
       await logStore.close();
       logger.info('shutdown complete');
     })());

@@ -67,6 +67,6 @@ export function validateConfig(config: Partial<SharePartitionConfig>): void {
 export function backoffDelay(config: SharePartitionConfig, deliveryCount: number): number {
   if (config.backoffInitialMs <= 0) return 0;
   const exp = Math.max(0, deliveryCount - 1);
-  // 2^exp overflows to Infinity quickly; min() keeps it finite.
-  return Math.min(config.backoffMaxMs, config.backoffInitialMs * 2 ** Math.min(exp, 1024));
+  // Past 2^52 the product is above any sane cap anyway.
+  return Math.min(config.backoffMaxMs, config.backoffInitialMs * 2 ** Math.min(exp, 52));
 }

@@ -26,6 +26,8 @@ export {
   type DeltaFrame,
   type SnapshotFrame,
   type OpenedJournal,
+  type FrameGuard,
+  isShareJournalFrame,
 } from './journal.js';
 export type {
   AckType,

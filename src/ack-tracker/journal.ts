@@ -22,7 +22,7 @@ export const FRAME_HEADER_BYTES = 8;
 /** Larger lengths can only come from a torn or corrupt header. */
 export const MAX_FRAME_BYTES = 256 * 1024 * 1024;
 
-export function encodeFrame(payload: JournalFrame): Buffer {
+export function encodeFrame(payload: object): Buffer {
   const body = Buffer.from(JSON.stringify(payload), 'utf8');
   if (body.length > MAX_FRAME_BYTES) {
     throw new SharelogError(ErrorCode.LIMIT_EXCEEDED, `journal frame of ${body.length} bytes is too large`);
@@ -34,8 +34,20 @@ export function encodeFrame(payload: JournalFrame): Buffer {
   return frame;
 }
 
-export interface DecodedFrames {
-  frames: JournalFrame[];
+/** Tells a frame of the expected kind; the journal is generic, share groups' frames are the default. */
+export type FrameGuard<F> = (value: unknown) => value is F;
+
+export function isShareJournalFrame(value: unknown): value is JournalFrame {
+  const v = value as Record<string, unknown>;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ((typeof v.tp === 'string' && Array.isArray(v.d)) || (typeof v.snapshot === 'object' && v.snapshot !== null))
+  );
+}
+
+export interface DecodedFrames<F = JournalFrame> {
+  frames: F[];
   /** Bytes up to the end of the last valid frame: the file is truncated here. */
   validBytes: number;
   /** Why decoding stopped before the end, if it did. */
@@ -46,8 +58,11 @@ export interface DecodedFrames {
  * Decodes frames up to the first short or CRC-failing one (a torn write: everything after it is dropped).
  * A frame whose CRC matches but whose content is not a journal frame is not a torn write; it throws.
  */
-export function decodeFrames(data: Buffer): DecodedFrames {
-  const frames: JournalFrame[] = [];
+export function decodeFrames<F = JournalFrame>(
+  data: Buffer,
+  isFrame: FrameGuard<F> = isShareJournalFrame as unknown as FrameGuard<F>,
+): DecodedFrames<F> {
+  const frames: F[] = [];
   let pos = 0;
   while (pos < data.length) {
     if (data.length - pos < FRAME_HEADER_BYTES) return { frames, validBytes: pos, stopReason: 'short header' };
@@ -58,26 +73,21 @@ export function decodeFrames(data: Buffer): DecodedFrames {
     if (end > data.length) return { frames, validBytes: pos, stopReason: 'short payload' };
     const body = data.subarray(pos + FRAME_HEADER_BYTES, end);
     if (crc32c(body) !== crc) return { frames, validBytes: pos, stopReason: 'CRC mismatch' };
-    frames.push(parseFrame(body, pos));
+    frames.push(parseFrame(body, pos, isFrame));
     pos = end;
   }
   return { frames, validBytes: pos };
 }
 
-function parseFrame(body: Buffer, position: number): JournalFrame {
+function parseFrame<F>(body: Buffer, position: number, isFrame: FrameGuard<F>): F {
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8'));
   } catch (err) {
     throw new SharelogError(ErrorCode.CORRUPT_DATA, `journal frame at byte ${position} is not JSON`, { cause: err });
   }
-  const v = value as Record<string, unknown>;
-  const ok =
-    typeof value === 'object' &&
-    value !== null &&
-    ((typeof v.tp === 'string' && Array.isArray(v.d)) || (typeof v.snapshot === 'object' && v.snapshot !== null));
-  if (!ok) throw new SharelogError(ErrorCode.CORRUPT_DATA, `journal frame at byte ${position} has an unknown shape`);
-  return value as JournalFrame;
+  if (!isFrame(value)) throw new SharelogError(ErrorCode.CORRUPT_DATA, `journal frame at byte ${position} has an unknown shape`);
+  return value;
 }
 
 /** The file operations the journal needs; tests inject failures through it. */
@@ -95,9 +105,9 @@ const nodeIo: JournalIo = {
   fsync: (fd) => new Promise((resolve, reject) => fs.fsync(fd, (err) => (err ? reject(err) : resolve()))),
 };
 
-export interface OpenedJournal {
-  journal: JournalFile;
-  frames: JournalFrame[];
+export interface OpenedJournal<F extends object = JournalFrame> {
+  journal: JournalFile<F>;
+  frames: F[];
   /** Bytes of torn or corrupt tail that were cut off (0 on a clean open). */
   truncatedBytes: number;
 }
@@ -112,7 +122,7 @@ interface Pending {
  * callers waiting at that moment (group commit). After an I/O failure the journal refuses all further work
  * (what reached the disk is unknown) until it is reopened.
  */
-export class JournalFile {
+export class JournalFile<F extends object = JournalFrame> {
   private pending: Pending[] = [];
   private appended = 0;
   private durable = 0;
@@ -132,7 +142,10 @@ export class JournalFile {
   }
 
   /** Reads every valid frame, cuts off a torn or corrupt tail, and opens the file for appending. */
-  static async open(file: string, options: { io?: JournalIo } = {}): Promise<OpenedJournal> {
+  static async open<F extends object = JournalFrame>(
+    file: string,
+    options: { io?: JournalIo; isFrame?: FrameGuard<F> } = {},
+  ): Promise<OpenedJournal<F>> {
     const io = options.io ?? nodeIo;
     fs.rmSync(`${file}.tmp`, { force: true }); // a compaction that did not finish
     let data: Buffer;
@@ -144,7 +157,7 @@ export class JournalFile {
       data = Buffer.alloc(0);
       created = true;
     }
-    const { frames, validBytes } = decodeFrames(data);
+    const { frames, validBytes } = decodeFrames<F>(data, options.isFrame);
     let fd: number;
     try {
       fd = fs.openSync(file, 'a');
@@ -161,7 +174,7 @@ export class JournalFile {
       fs.closeSync(fd);
       throw storageError(`cannot repair journal ${file}`, err);
     }
-    const journal = new JournalFile(file, fd, validBytes, io);
+    const journal = new JournalFile<F>(file, fd, validBytes, io);
     return { journal, frames, truncatedBytes: data.length - validBytes };
   }
 
@@ -178,7 +191,7 @@ export class JournalFile {
   }
 
   /** Buffers a frame; it is durable once a later sync() resolves. */
-  append(payload: JournalFrame): void {
+  append(payload: F): void {
     this.assertUsable();
     this.pending.push({ seq: ++this.appended, frame: encodeFrame(payload) });
   }
@@ -197,7 +210,7 @@ export class JournalFile {
    * Replaces the file with one snapshot frame (temp file, fsync, rename, fsync of the directory). The snapshot
    * must include the effect of every frame appended before this call; frames appended later follow it.
    */
-  compact(snapshot: SnapshotFrame): Promise<void> {
+  compact(snapshot: F): Promise<void> {
     this.assertUsable();
     const covered = this.appended;
     const frame = encodeFrame(snapshot);

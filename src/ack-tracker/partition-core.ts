@@ -257,7 +257,6 @@ export function requireMember(memberId: string): void {
   if (typeof memberId !== 'string' || memberId === '') throw invalidArgument('memberId must be a non-empty string');
 }
 
-
 /** At most 256 characters, without cutting a surrogate pair in half. */
 export function truncateReason(reason: string | undefined): string {
   if (reason === undefined || reason.length <= REASON_MAX_LENGTH) return reason ?? '';

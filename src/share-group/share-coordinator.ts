@@ -53,6 +53,8 @@ export interface ShareCoordinatorOptions {
   logger: Logger;
   /** How often session timeouts and topic changes are checked. */
   sweepIntervalMs?: number;
+  /** True when the id names a group of the other kind (a consumer group). */
+  isOtherKind?: (groupId: string) => boolean;
 }
 
 /** Records of new offsets read ahead to learn their keys (per-key ordering). */
@@ -67,6 +69,7 @@ export class ShareCoordinator {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly sweepIntervalMs: number;
+  private readonly isOtherKind: (groupId: string) => boolean;
 
   constructor(options: ShareCoordinatorOptions) {
     this.logStore = options.logStore;
@@ -74,6 +77,7 @@ export class ShareCoordinator {
     this.clock = options.clock;
     this.logger = options.logger;
     this.sweepIntervalMs = options.sweepIntervalMs ?? 1000;
+    this.isOtherKind = options.isOtherKind ?? (() => false);
     this.stateStore.setArchivedHandler(deadLetterHandler(this.logStore, this.logger));
   }
 
@@ -349,14 +353,22 @@ export class ShareCoordinator {
   // ------------------------------------------------------------------------------------------------ groups
 
   group(groupId: string): ShareGroup {
+    this.checkKind(groupId);
     const group = this.groups.get(groupId);
     if (!group) throw new SharelogError(ErrorCode.GROUP_NOT_FOUND, `share group "${groupId}" does not exist`);
     return group;
   }
 
+  private checkKind(groupId: string): void {
+    if (this.isOtherKind(groupId)) {
+      throw new SharelogError(ErrorCode.GROUP_TYPE_MISMATCH, `"${groupId}" is a consumer group, not a share group`);
+    }
+  }
+
   /** The group a join goes to, created with the default config on first use. */
   async groupForJoin(groupId: string, config: ShareGroupConfig = DEFAULT_SHARE_GROUP_CONFIG): Promise<ShareGroup> {
     if (groupId.length > 249) throw invalidArgument('group_id must be at most 249 characters');
+    this.checkKind(groupId);
     let group = this.groups.get(groupId);
     if (!group) {
       group = new ShareGroup(groupId, { ...config });

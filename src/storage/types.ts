@@ -127,3 +127,20 @@ export interface ShareStateStore {
   advanceStart(groupId: string, tp: TopicPartition, logStartOffset: number): Promise<void>;
   close(): Promise<void>;
 }
+
+export interface StoredOffset {
+  topic: string;
+  partition: number;
+  offset: number;
+  metadata: string;
+}
+
+/** Durable state of consumer groups: which groups exist and their committed offsets. */
+export interface ConsumerGroupStore {
+  loadGroups(): Promise<Array<{ groupId: string; offsets: StoredOffset[] }>>;
+  createGroup(groupId: string): Promise<void>;
+  /** Durable when it resolves; all offsets of one call land together. */
+  commit(groupId: string, offsets: readonly StoredOffset[]): Promise<void>;
+  deleteGroup(groupId: string): Promise<void>;
+  close(): Promise<void>;
+}

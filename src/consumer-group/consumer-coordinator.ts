@@ -1,0 +1,361 @@
+/**
+ * Consumer groups, KIP-848 style: the server computes a balanced, sticky target assignment from heartbeats, and
+ * hands each member its part only once no other member still owns it (revocation before reassignment).
+ *
+ * Ownership: what a member was told in its last heartbeat response is `current`; partitions taken away in that
+ * response are `revoking` and still count as the member's until its next heartbeat confirms it let them go (or it
+ * leaves, or its session times out). So a partition is never owned by two members at once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ConsumerGroupStore, LogStore } from '../storage/types.js';
+import { computeTargetAssignment, reconcile } from './assignment.js';
+
+export const DEFAULT_SESSION_TIMEOUT_MS = 45_000;
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+export const SESSION_TIMEOUT_BOUNDS = { min: 1_000, max: 3_600_000 };
+export const MAX_MEMBERS = 200;
+export const MAX_METADATA_BYTES = 4096;
+
+type PartitionMap = Map<string, number[]>;
+
+export interface ConsumerMember {
+  memberId: string;
+  epoch: number;
+  topics: string[];
+  lastSeen: number;
+  sessionTimeoutMs: number;
+  current: PartitionMap;
+  revoking: PartitionMap;
+}
+
+export interface CommittedOffset {
+  offset: number;
+  metadata: string;
+}
+
+export interface ConsumerGroup {
+  groupId: string;
+  members: Map<string, ConsumerMember>;
+  target: Map<string, PartitionMap>;
+  offsets: Map<string, CommittedOffset>;
+  queue: Promise<unknown>;
+}
+
+export interface ConsumerHeartbeatResult {
+  memberId: string;
+  memberEpoch: number;
+  assignment: PartitionMap;
+  heartbeatIntervalMs: number;
+}
+
+export interface OffsetCommit {
+  topic: string;
+  partition: number;
+  offset: number;
+  metadata: string;
+}
+
+const tpKey = (topic: string, partition: number) => `${topic}/${partition}`;
+
+export class ConsumerCoordinator {
+  readonly groups = new Map<string, ConsumerGroup>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly logStore: LogStore,
+    private readonly store: ConsumerGroupStore,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    /** True when the id names a group of the other kind (a share group). */
+    private readonly isOtherKind: (groupId: string) => boolean,
+  ) {}
+
+  async start(sweepIntervalMs = 1000): Promise<void> {
+    for (const { groupId, offsets } of await this.store.loadGroups()) {
+      this.groups.set(groupId, newGroup(groupId, offsets));
+    }
+    this.timer = setInterval(() => void this.tick(), sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  has(groupId: string): boolean {
+    return this.groups.has(groupId);
+  }
+
+  async heartbeat(
+    groupId: string,
+    memberId: string,
+    memberEpoch: number,
+    topics: string[],
+    sessionTimeoutMs?: number,
+  ): Promise<ConsumerHeartbeatResult> {
+    if (!groupId) throw invalidArgument('group_id is required');
+    if (memberId.length > 64) throw invalidArgument('member_id must be at most 64 characters');
+    if (memberEpoch < -1) throw invalidArgument(`member_epoch must be -1 (leave), 0 (join) or a current epoch, got ${memberEpoch}`);
+    if (memberEpoch !== 0 && !memberId) throw invalidArgument('member_id is required unless member_epoch is 0');
+    if (sessionTimeoutMs !== undefined) {
+      const { min, max } = SESSION_TIMEOUT_BOUNDS;
+      if (!Number.isInteger(sessionTimeoutMs) || sessionTimeoutMs < min || sessionTimeoutMs > max) {
+        throw invalidArgument(`session_timeout_ms must be between ${min} and ${max}, got ${sessionTimeoutMs}`);
+      }
+    }
+    if (memberEpoch === -1) {
+      await this.leave(groupId, memberId);
+      return { memberId, memberEpoch: -1, assignment: new Map(), heartbeatIntervalMs: 0 };
+    }
+    const group = memberEpoch === 0 ? await this.groupForJoin(groupId) : this.group(groupId);
+    return exclusive(group, async () => {
+      const now = this.clock.now();
+      let member: ConsumerMember;
+      if (memberEpoch === 0) {
+        if (topics.length === 0) throw invalidArgument('topics is required when joining (member_epoch 0)');
+        const id = memberId || randomUUID();
+        const previous = group.members.get(id);
+        if (!previous && group.members.size >= MAX_MEMBERS) {
+          throw new SharelogError(ErrorCode.LIMIT_EXCEEDED, `consumer group "${groupId}" already has ${MAX_MEMBERS} members, the limit`);
+        }
+        member = {
+          memberId: id,
+          epoch: (previous?.epoch ?? 0) + 1,
+          topics: [...new Set(topics)].sort(),
+          lastSeen: now,
+          sessionTimeoutMs: sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS,
+          current: new Map(),
+          revoking: new Map(),
+        };
+        group.members.set(id, member);
+      } else {
+        member = this.member(group, memberId, memberEpoch);
+        member.lastSeen = now;
+        if (sessionTimeoutMs !== undefined) member.sessionTimeoutMs = sessionTimeoutMs;
+        const wanted = [...new Set(topics)].sort();
+        if (wanted.length > 0) member.topics = wanted;
+        // This heartbeat confirms the member has let go of what the previous response took away.
+        member.revoking = new Map();
+      }
+      await this.retarget(group);
+      this.advance(group, member);
+      return { memberId: member.memberId, memberEpoch: member.epoch, assignment: member.current, heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS };
+    });
+  }
+
+  async leave(groupId: string, memberId: string, memberEpoch?: number): Promise<void> {
+    if (!memberId) throw invalidArgument('member_id is required');
+    const group = this.group(groupId);
+    await exclusive(group, async () => {
+      const member = group.members.get(memberId);
+      if (!member) return;
+      if (memberEpoch !== undefined && memberEpoch !== member.epoch) {
+        throw new SharelogError(ErrorCode.FENCED_EPOCH, `member "${memberId}" is at epoch ${member.epoch}, not ${memberEpoch}; not removed`);
+      }
+      group.members.delete(memberId);
+      await this.retarget(group);
+    });
+  }
+
+  /** Stores offsets, all or nothing; fenced by the member epoch and by ownership. */
+  async commit(groupId: string, memberId: string, memberEpoch: number, offsets: OffsetCommit[]): Promise<void> {
+    if (!groupId) throw invalidArgument('group_id is required');
+    if (offsets.length === 0) throw invalidArgument('offsets must hold at least one offset');
+    const seen = new Set<string>();
+    for (const o of offsets) {
+      if (!o.topic) throw invalidArgument('offsets[].topic is required');
+      if (Buffer.byteLength(o.metadata) > MAX_METADATA_BYTES) throw invalidArgument(`metadata must be at most ${MAX_METADATA_BYTES} bytes`);
+      const key = tpKey(o.topic, o.partition);
+      if (seen.has(key)) throw invalidArgument(`partition ${o.topic}/${o.partition} appears twice`);
+      seen.add(key);
+      const { partitions } = await this.logStore.getTopic(o.topic);
+      if (o.partition >= partitions) {
+        throw new SharelogError(ErrorCode.PARTITION_NOT_FOUND, `topic "${o.topic}" has no partition ${o.partition}`);
+      }
+    }
+    const standalone = memberId === '';
+    const group = standalone ? await this.groupForJoin(groupId) : this.group(groupId);
+    await exclusive(group, async () => {
+      if (standalone) {
+        if (group.members.size > 0) {
+          throw new SharelogError(ErrorCode.GROUP_NOT_EMPTY, `consumer group "${groupId}" has members; commit as a member, with its epoch`);
+        }
+      } else {
+        const member = this.member(group, memberId);
+        if (memberEpoch !== member.epoch) {
+          throw new SharelogError(ErrorCode.FENCED_EPOCH, `member "${memberId}" is at epoch ${member.epoch}; the commit carried ${memberEpoch}`);
+        }
+        for (const o of offsets) {
+          if (!owns(member.current, o.topic, o.partition) && !owns(member.revoking, o.topic, o.partition)) {
+            throw new SharelogError(ErrorCode.NOT_ASSIGNED, `member "${memberId}" does not own ${o.topic} partition ${o.partition}`);
+          }
+        }
+        member.lastSeen = this.clock.now();
+      }
+      await this.store.commit(groupId, offsets);
+      for (const o of offsets) group.offsets.set(tpKey(o.topic, o.partition), { offset: o.offset, metadata: o.metadata });
+    });
+  }
+
+  committed(groupId: string, topic?: string): OffsetCommit[] {
+    const group = this.group(groupId);
+    const out: OffsetCommit[] = [];
+    for (const [key, value] of group.offsets) {
+      const slash = key.lastIndexOf('/');
+      const t = key.slice(0, slash);
+      if (topic && t !== topic) continue;
+      out.push({ topic: t, partition: Number(key.slice(slash + 1)), ...value });
+    }
+    return out.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+  }
+
+  /** Removes members whose session ran out; their partitions go to the others. Public for tests. */
+  async tick(): Promise<void> {
+    const now = this.clock.now();
+    for (const group of this.groups.values()) {
+      const expired = [...group.members.values()].filter((m) => now - m.lastSeen > m.sessionTimeoutMs);
+      if (expired.length === 0) continue;
+      await exclusive(group, async () => {
+        for (const m of expired) {
+          this.logger.info({ groupId: group.groupId, memberId: m.memberId }, 'consumer group member session timed out');
+          group.members.delete(m.memberId);
+        }
+        await this.retarget(group);
+      }).catch((err) => this.logger.error({ err, groupId: group.groupId }, 'consumer group sweep failed'));
+    }
+  }
+
+  group(groupId: string): ConsumerGroup {
+    if (this.isOtherKind(groupId)) {
+      throw new SharelogError(ErrorCode.GROUP_TYPE_MISMATCH, `"${groupId}" is a share group, not a consumer group`);
+    }
+    const group = this.groups.get(groupId);
+    if (!group) throw new SharelogError(ErrorCode.GROUP_NOT_FOUND, `consumer group "${groupId}" does not exist`);
+    return group;
+  }
+
+  async groupForJoin(groupId: string): Promise<ConsumerGroup> {
+    if (groupId.length > 249) throw invalidArgument('group_id must be at most 249 characters');
+    if (this.isOtherKind(groupId)) {
+      throw new SharelogError(ErrorCode.GROUP_TYPE_MISMATCH, `"${groupId}" is a share group, not a consumer group`);
+    }
+    let group = this.groups.get(groupId);
+    if (!group) {
+      group = newGroup(groupId, []);
+      this.groups.set(groupId, group);
+      await this.store.createGroup(groupId);
+    }
+    return group;
+  }
+
+  async deleteGroup(groupId: string): Promise<void> {
+    const group = this.group(groupId);
+    await exclusive(group, async () => {
+      if (group.members.size > 0) {
+        throw new SharelogError(ErrorCode.GROUP_NOT_EMPTY, `consumer group "${groupId}" has ${group.members.size} members; it can be deleted only while it has none`);
+      }
+      await this.store.deleteGroup(groupId);
+      this.groups.delete(groupId);
+    });
+  }
+
+  /** Replaces committed offsets while the group is empty (admin reset). */
+  async resetOffsets(groupId: string, offsets: OffsetCommit[]): Promise<void> {
+    const group = this.group(groupId);
+    await exclusive(group, async () => {
+      if (group.members.size > 0) {
+        throw new SharelogError(ErrorCode.GROUP_NOT_EMPTY, `consumer group "${groupId}" has ${group.members.size} members; offsets can be reset only while it has none`);
+      }
+      await this.store.commit(groupId, offsets);
+      for (const o of offsets) group.offsets.set(tpKey(o.topic, o.partition), { offset: o.offset, metadata: o.metadata });
+    });
+  }
+
+  /** The member that owns a partition now (current or still revoking), if any. */
+  owner(group: ConsumerGroup, topic: string, partition: number): string | undefined {
+    for (const m of group.members.values()) {
+      if (owns(m.current, topic, partition) || owns(m.revoking, topic, partition)) return m.memberId;
+    }
+    return undefined;
+  }
+
+  private member(group: ConsumerGroup, memberId: string, epoch?: number): ConsumerMember {
+    const member = group.members.get(memberId);
+    if (!member) {
+      throw new SharelogError(ErrorCode.UNKNOWN_MEMBER, `member "${memberId}" is not in consumer group "${group.groupId}"; join again with member_epoch 0`);
+    }
+    if (epoch !== undefined && epoch !== member.epoch && epoch !== member.epoch - 1) {
+      throw new SharelogError(ErrorCode.FENCED_EPOCH, `member "${memberId}" sent epoch ${epoch} but its current epoch is ${member.epoch}; join again with member_epoch 0`);
+    }
+    return member;
+  }
+
+  /** Recomputes the group's target assignment from the members' subscriptions and the topics as they are now. */
+  private async retarget(group: ConsumerGroup): Promise<void> {
+    const counts = new Map<string, number>();
+    for (const m of group.members.values()) {
+      for (const topic of m.topics) {
+        if (counts.has(topic)) continue;
+        try {
+          counts.set(topic, (await this.logStore.getTopic(topic)).partitions);
+        } catch (err) {
+          if (!(err instanceof SharelogError && err.code === ErrorCode.TOPIC_NOT_FOUND)) throw err;
+        }
+      }
+    }
+    const members = [...group.members.values()].map((m) => ({ memberId: m.memberId, topics: m.topics, owned: m.current }));
+    group.target = computeTargetAssignment(members, counts, group.target);
+  }
+
+  /** Moves the member toward its target: gives what no one else owns, takes away what is no longer its own. */
+  private advance(group: ConsumerGroup, member: ConsumerMember): void {
+    const ownedByOthers = (topic: string, partition: number) => {
+      for (const m of group.members.values()) {
+        if (m !== member && (owns(m.current, topic, partition) || owns(m.revoking, topic, partition))) return true;
+      }
+      return false;
+    };
+    const { assigned, revoking } = reconcile(member.memberId, group.target, ownedByOthers, member.current);
+    if (!samePartitions(assigned, member.current)) {
+      member.epoch++;
+      member.revoking = mergePartitions(member.revoking, revoking);
+      member.current = assigned;
+    }
+  }
+}
+
+function newGroup(groupId: string, offsets: OffsetCommit[]): ConsumerGroup {
+  const group: ConsumerGroup = { groupId, members: new Map(), target: new Map(), offsets: new Map(), queue: Promise.resolve() };
+  for (const o of offsets) group.offsets.set(tpKey(o.topic, o.partition), { offset: o.offset, metadata: o.metadata });
+  return group;
+}
+
+function exclusive<T>(group: ConsumerGroup, task: () => Promise<T>): Promise<T> {
+  const run = group.queue.then(task);
+  group.queue = run.catch(() => undefined);
+  return run;
+}
+
+function owns(map: PartitionMap, topic: string, partition: number): boolean {
+  return map.get(topic)?.includes(partition) ?? false;
+}
+
+function samePartitions(a: PartitionMap, b: PartitionMap): boolean {
+  if (a.size !== b.size) return false;
+  for (const [topic, ps] of a) {
+    const other = b.get(topic);
+    if (!other || other.length !== ps.length || ps.some((p, i) => other[i] !== p)) return false;
+  }
+  return true;
+}
+
+function mergePartitions(a: PartitionMap, b: PartitionMap): PartitionMap {
+  const out = new Map<string, number[]>();
+  for (const map of [a, b]) {
+    for (const [topic, ps] of map) out.set(topic, [...new Set([...(out.get(topic) ?? []), ...ps])].sort((x, y) => x - y));
+  }
+  return out;
+}
