@@ -37,4 +37,17 @@ describe('a stuck record at the start offset', () => {
     expect(sp.startOffset).toBe(total + 1);
     expect(sp.runCount()).toBe(0);
   });
+
+  it('merges finished records with both neighbours, whatever order the acks come in', () => {
+    const { sp } = makeState();
+    sp.acquire('slow', 1, 1);
+    const [b] = sp.acquire('fast', 100, 101);
+    const order = [7, 2, 9, 0, 5, 3, 8, 1, 6, 4]; // ten slices of ten, acknowledged out of order
+    for (const i of order) {
+      const first = b.firstOffset + i * 10;
+      expect(sp.acknowledge('fast', [range(first, first + 9, 'ACCEPT')])[0].error).toBeNull();
+    }
+    expect(sp.runCount()).toBe(2);
+    expect(sp.counts()).toMatchObject({ acquired: 1, acknowledged: 100 });
+  });
 });
