@@ -16,7 +16,7 @@ export interface SharePartitionOptions {
   config?: Partial<SharePartitionConfig>;
 }
 
-export const REASON_MAX_LENGTH = 256;
+export const REASON_MAX_LENGTH = 1024;
 const FINISHED_HISTORY_RANGES = 1024;
 
 /** Per public call: the time, the config, and what the call produced. */

@@ -27,8 +27,8 @@ export function consumerAdminHandlers(admin: ConsumerAdmin, ctx: HandlerContext)
 
     ResetConsumerGroupOffsets: unary(ctx, 'ResetConsumerGroupOffsets', async (request) => {
       let spec: ConsumerOffsetSpec;
-      if (request.spec === 'toEarliest') spec = { kind: 'earliest' };
-      else if (request.spec === 'toLatest') spec = { kind: 'latest' };
+      if (request.spec === 'toEarliest' && request.toEarliest) spec = { kind: 'earliest' };
+      else if (request.spec === 'toLatest' && request.toLatest) spec = { kind: 'latest' };
       else if (request.spec === 'toOffset') spec = { kind: 'offset', offset: int64(request.toOffset, 'to_offset') };
       else if (request.spec === 'toTimestampMs') spec = { kind: 'timestamp', timestampMs: int64(request.toTimestampMs, 'to_timestamp_ms') };
       else if (request.spec === 'shiftBy') spec = { kind: 'shift', by: int64(request.shiftBy, 'shift_by', -Number.MAX_SAFE_INTEGER) };

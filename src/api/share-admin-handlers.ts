@@ -64,6 +64,7 @@ export function shareAdminHandlers(admin: ShareAdmin, ctx: HandlerContext): Shar
         members: d.members.map((m) => ({
           memberId: m.memberId,
           memberEpoch: m.memberEpoch,
+          clientHost: m.clientHost,
           subscribedTopics: m.topics,
           assignment: toTopicPartitions(m.assignment),
           acquired: m.acquired,
@@ -76,8 +77,8 @@ export function shareAdminHandlers(admin: ShareAdmin, ctx: HandlerContext): Shar
       const groupId = requireText(request.groupId, 'group_id', 249);
       const topic = requireText(request.topic, 'topic', 249);
       let spec: ShareOffsetSpec;
-      if (request.spec === 'earliest') spec = { kind: 'earliest' };
-      else if (request.spec === 'latest') spec = { kind: 'latest' };
+      if (request.spec === 'earliest' && request.earliest) spec = { kind: 'earliest' };
+      else if (request.spec === 'latest' && request.latest) spec = { kind: 'latest' };
       else if (request.spec === 'offset') spec = { kind: 'offset', offset: int64(request.offset, 'offset') };
       else if (request.spec === 'timestampMs') spec = { kind: 'timestamp', timestampMs: int64(request.timestampMs, 'timestamp_ms') };
       else throw invalidArgument('set one of earliest, latest, offset or timestamp_ms');

@@ -44,6 +44,7 @@ export function toShareAck(a: Acknowledgement__Output): ShareAck | ShareAckResul
       type,
     };
     const delay = int32(a.releaseDelayMs, 'release_delay_ms', 0, MAX_RELEASE_DELAY_MS);
+    if (delay > 0 && type !== 'RELEASE') throw invalidArgument('release_delay_ms is allowed only with ACKNOWLEDGE_TYPE_RELEASE');
     if (delay > 0) ack.releaseDelayMs = delay;
     if (a.reason) ack.reason = a.reason.slice(0, MAX_REASON_LENGTH);
     if (a.leaseToken !== undefined && a.leaseToken !== null) ack.leaseToken = int64(a.leaseToken, 'lease_token');

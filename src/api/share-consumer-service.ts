@@ -32,10 +32,11 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
   }
 
   return {
-    Heartbeat: unary(ctx, 'ShareConsumerService.Heartbeat', async (request) => {
+    Heartbeat: unary(ctx, 'ShareConsumerService.Heartbeat', async (request, call) => {
       const groupId = requireText(request.groupId, 'group_id', 249);
       const result = await coordinator.heartbeat(groupId, request.memberId, request.memberEpoch, request.topics, {
         sessionTimeoutMs: request.sessionTimeoutMs ?? undefined,
+        clientHost: call.peer,
       });
       return {
         memberId: result.memberId,
@@ -58,6 +59,7 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
     Acknowledge: unary(ctx, 'ShareConsumerService.Acknowledge', async (request) => {
       const groupId = requireText(request.groupId, 'group_id', 249);
       const memberId = requireText(request.memberId, 'member_id', 64);
+      if (request.acknowledgements.length === 0) throw invalidArgument('acknowledgements must hold at least one range');
       return { results: await acknowledge(groupId, memberId, request.acknowledgements) };
     }),
 
@@ -70,8 +72,11 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
       const signal = callSignal(call, ctx.shutdown);
       const creditsArrived = new WakeSignal();
       let member: { groupId: string; memberId: string } | null = null;
+      let joinedSent = false;
       let credits = 0;
       let finished = false;
+      /** Messages still being handled: a half-close waits for them, so their acknowledgements are answered. */
+      const inFlight = new Set<Promise<void>>();
 
       const send = (response: SubscribeResponse) => {
         if (!finished) call.write(response);
@@ -106,8 +111,11 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
             const groupId = requireText(start.groupId, 'start.group_id', 249);
             const joined = await coordinator.heartbeat(groupId, start.memberId ?? '', 0, start.topics, {
               streaming: true,
-              onAssignment: (assignment, memberEpoch) =>
-                send({ assignmentChanged: { memberEpoch, assignment: toTopicPartitions(assignment) } }),
+              clientHost: call.getPeer(),
+              // Changes before `joined` is written are already in `joined` itself.
+              onAssignment: (assignment, memberEpoch) => {
+                if (joinedSent) send({ assignmentChanged: { memberEpoch, assignment: toTopicPartitions(assignment) } });
+              },
             });
             member = { groupId, memberId: joined.memberId };
             if (finished) {
@@ -115,11 +123,13 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
               return;
             }
             send({ joined: { memberId: joined.memberId, memberEpoch: joined.memberEpoch, assignment: toTopicPartitions(joined.assignment) } });
+            joinedSent = true;
             void pump(groupId, joined.memberId).catch((err) => finish(err));
             return;
           }
           case 'credits': {
-            const n = int32(message.credits, 'credits', 0, MAX_OUTSTANDING_CREDITS);
+            if (!member) throw invalidArgument('send start before credits');
+            const n = int32(message.credits, 'credits', 1, MAX_OUTSTANDING_CREDITS);
             if (credits + n > MAX_OUTSTANDING_CREDITS) {
               throw invalidArgument(`outstanding credits may not exceed ${MAX_OUTSTANDING_CREDITS}`);
             }
@@ -140,9 +150,13 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
       };
 
       call.on('data', (message: SubscribeRequest__Output) => {
-        handle(message).catch((err) => finish(err));
+        const handled = handle(message).catch((err) => finish(err));
+        inFlight.add(handled);
+        void handled.finally(() => inFlight.delete(handled));
       });
-      call.on('end', () => finish());
+      call.on('end', () => {
+        void Promise.allSettled([...inFlight]).then(() => finish());
+      });
       call.on('error', () => finish());
       signal.addEventListener('abort', () => finish(), { once: true });
     },

@@ -29,7 +29,14 @@ export interface ShareGroupDescription {
   groupId: string;
   state: 'EMPTY' | 'STABLE';
   config: ShareGroupConfig;
-  members: Array<{ memberId: string; memberEpoch: number; assignment: Map<string, number[]>; acquired: number; topics: string[] }>;
+  members: Array<{
+    memberId: string;
+    memberEpoch: number;
+    assignment: Map<string, number[]>;
+    acquired: number;
+    topics: string[];
+    clientHost: string;
+  }>;
   partitions: SharePartitionDescription[];
 }
 
@@ -49,13 +56,14 @@ export class ShareAdmin {
   async describe(groupId: string): Promise<ShareGroupDescription> {
     const group = this.coordinator.group(groupId);
     const members = [];
-    for (const m of group.members.values()) {
+    for (const m of [...group.members.values()].sort((a, b) => (a.memberId < b.memberId ? -1 : 1))) {
       members.push({
         memberId: m.memberId,
         memberEpoch: m.epoch,
         assignment: m.assignment,
         acquired: await this.stateStore.acquiredBy(groupId, m.memberId),
         topics: m.topics,
+        clientHost: m.clientHost,
       });
     }
     const partitions: SharePartitionDescription[] = [];
@@ -93,36 +101,48 @@ export class ShareAdmin {
     dryRun: boolean,
   ): Promise<Array<{ partition: number; previousOffset: number; newOffset: number }>> {
     const { partitions } = await this.logStore.getTopic(topic);
+    // A dry run changes nothing, not even by creating the group.
+    if (dryRun && !this.coordinator.groups.has(groupId)) {
+      this.coordinator.validateGroupId(groupId);
+      return this.plan(undefined, topic, partitions, spec);
+    }
     const group = await this.coordinator.groupForJoin(groupId);
     return group.exclusive(async () => {
       this.requireEmpty(groupId, 'reset');
-      const out = [];
-      for (let partition = 0; partition < partitions; partition++) {
-        const tp = { topic, partition };
-        const { logStartOffset, highWatermark } = await this.logStore.offsets(topic, partition);
-        let target: number;
-        if (spec.kind === 'earliest') target = logStartOffset;
-        else if (spec.kind === 'latest') target = highWatermark;
-        else if (spec.kind === 'offset') target = Math.min(Math.max(spec.offset, logStartOffset), highWatermark);
-        else target = await this.logStore.offsetForTimestamp(topic, partition, spec.timestampMs);
-        const exists = this.stateStore.hasPartition(groupId, tp);
-        const previousOffset = exists ? (await this.stateStore.describe(groupId, tp)).startOffset : -1;
-        if (!dryRun) {
-          if (exists) await this.stateStore.reset(groupId, tp, target);
-          else await this.stateStore.ensurePartition(groupId, tp, target);
+      const plan = await this.plan(groupId, topic, partitions, spec);
+      if (!dryRun) {
+        for (const { partition, newOffset } of plan) {
+          const tp = { topic, partition };
+          if (this.stateStore.hasPartition(groupId, tp)) await this.stateStore.reset(groupId, tp, newOffset);
+          else await this.stateStore.ensurePartition(groupId, tp, newOffset);
         }
-        out.push({ partition, previousOffset, newOffset: target });
       }
-      return out;
+      return plan;
     });
+  }
+
+  /** Where each partition's start offset would move; `groupId` undefined for a group that does not exist. */
+  private async plan(groupId: string | undefined, topic: string, partitions: number, spec: ShareOffsetSpec) {
+    const out = [];
+    for (let partition = 0; partition < partitions; partition++) {
+      const tp = { topic, partition };
+      const { logStartOffset, highWatermark } = await this.logStore.offsets(topic, partition);
+      let target: number;
+      if (spec.kind === 'earliest') target = logStartOffset;
+      else if (spec.kind === 'latest') target = highWatermark;
+      else if (spec.kind === 'offset') target = Math.min(Math.max(spec.offset, logStartOffset), highWatermark);
+      else target = await this.logStore.offsetForTimestamp(topic, partition, spec.timestampMs);
+      const exists = groupId !== undefined && this.stateStore.hasPartition(groupId, tp);
+      const previousOffset = exists ? (await this.stateStore.describe(groupId, tp)).startOffset : -1;
+      out.push({ partition, previousOffset, newOffset: target });
+    }
+    return out;
   }
 
   async updateConfig(groupId: string, change: Partial<ShareGroupConfig>): Promise<ShareGroupConfig> {
     if (change.deadLetterTopic) {
       validateTopicName(change.deadLetterTopic);
-      await this.logStore.getTopic(change.deadLetterTopic).catch(() => {
-        throw invalidArgument(`dead_letter_topic "${change.deadLetterTopic}" does not exist; create it first`);
-      });
+      await this.logStore.getTopic(change.deadLetterTopic); // TOPIC_NOT_FOUND: create it first
     }
     const group = await this.coordinator.groupForJoin(groupId);
     return group.exclusive(async () => {
@@ -148,9 +168,8 @@ export class ShareAdmin {
     }
     const tp = { topic, partition };
     const { highWatermark } = await this.logStore.offsets(topic, partition);
-    if (!this.stateStore.hasPartition(groupId, tp)) {
-      throw new SharelogError(ErrorCode.NOT_ASSIGNED, `share group "${groupId}" has no state for ${topic} partition ${partition}`);
-    }
+    // No state yet (never assigned): nothing in flight to show.
+    if (!this.stateStore.hasPartition(groupId, tp)) return { startOffset: -1, endOffset: -1, records: [] };
     const summary = await this.stateStore.describe(groupId, tp);
     const records = await this.stateStore.inspect(groupId, tp, firstOffset, lastOffset, highWatermark);
     return { startOffset: summary.startOffset, endOffset: summary.endOffset, records };

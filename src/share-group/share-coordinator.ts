@@ -70,6 +70,8 @@ export class ShareCoordinator {
   private closed = false;
   private readonly sweepIntervalMs: number;
   private readonly isOtherKind: (groupId: string) => boolean;
+  /** Per share-partition record keys for per-key ordering, see keysAhead. */
+  private readonly keyCache = new Map<string, { from: number; to: number; keys: Map<number, string | null> }>();
 
   constructor(options: ShareCoordinatorOptions) {
     this.logStore = options.logStore;
@@ -105,6 +107,7 @@ export class ShareCoordinator {
     options: {
       streaming?: boolean;
       sessionTimeoutMs?: number;
+      clientHost?: string;
       onAssignment?: (assignment: Map<string, number[]>, epoch: number) => void;
     } = {},
   ): Promise<HeartbeatResult> {
@@ -120,6 +123,11 @@ export class ShareCoordinator {
       await this.leave(groupId, memberId);
       return { memberId, memberEpoch: -1, assignment: new Map(), heartbeatIntervalMs: 0 };
     }
+    if (memberEpoch === 0 && topics.length === 0) throw invalidArgument('topics is required when joining (member_epoch 0)');
+    if (memberEpoch !== 0 && !this.groups.has(groupId)) {
+      this.checkKind(groupId);
+      throw new SharelogError(ErrorCode.UNKNOWN_MEMBER, `member "${memberId}" is not in share group "${groupId}" (no such group); join again with member_epoch 0`);
+    }
     const group = memberEpoch === 0 ? await this.groupForJoin(groupId) : this.group(groupId);
     return group.exclusive(async () => {
       const now = this.clock.now();
@@ -129,6 +137,7 @@ export class ShareCoordinator {
         member = group.join(memberId, topics, now, options.streaming ?? false);
         member.onAssignment = options.onAssignment;
         member.sessionTimeoutMs = sessionTimeoutMs;
+        member.clientHost = options.clientHost ?? '';
         await this.reassign(group);
       } else {
         member = group.member(memberId, memberEpoch);
@@ -144,7 +153,7 @@ export class ShareCoordinator {
         memberId: member.memberId,
         memberEpoch: member.epoch,
         assignment: member.assignment,
-        heartbeatIntervalMs: group.config.heartbeatIntervalMs,
+        heartbeatIntervalMs: group.heartbeatIntervalFor(member),
       };
     });
   }
@@ -152,8 +161,7 @@ export class ShareCoordinator {
   /** Removes a member at once; everything it holds becomes available (or archived at the delivery limit). */
   async leave(groupId: string, memberId: string): Promise<void> {
     if (!memberId) throw invalidArgument('member_id is required');
-    const group = this.groups.get(groupId);
-    if (!group) return;
+    const group = this.group(groupId);
     await group.exclusive(async () => {
       if (!group.members.has(memberId)) return;
       await this.removeMember(group, memberId);
@@ -239,17 +247,35 @@ export class ShareCoordinator {
     return out;
   }
 
-  /** Reads ahead the keys of records beyond the share-partition's end, for per-key ordering. */
+  /**
+   * Keys for per-key ordering: the state machine asks for the key of any offset in the window (redeliveries) and
+   * of new offsets beyond it. Keys are cached per share-partition from the start offset on, read once from the
+   * log (after a restart the first acquire reads the whole window's keys), and forgotten below the start offset.
+   * Acquisition is limited to offsets whose key is known.
+   */
   private async keysAhead(group: ShareGroup, tp: TopicPartition, highWatermark: number) {
-    const { endOffset } = await this.stateStore.describe(group.groupId, tp);
-    const keys = new Map<number, string | null>();
-    let logEnd = endOffset;
-    if (endOffset < highWatermark) {
-      const { records } = await this.logStore.read(tp.topic, tp.partition, endOffset, KEY_READ_AHEAD, 4 * 1024 * 1024);
-      for (const r of records) keys.set(r.offset, r.key === null ? null : r.key.toString('latin1'));
-      logEnd = records.length > 0 ? records[records.length - 1].offset + 1 : endOffset;
+    const { startOffset, endOffset } = await this.stateStore.describe(group.groupId, tp);
+    const id = `${group.groupId}\0${tp.topic}/${tp.partition}`;
+    let cache = this.keyCache.get(id);
+    if (!cache || startOffset < cache.from) {
+      cache = { from: startOffset, to: startOffset, keys: new Map() };
+      this.keyCache.set(id, cache);
     }
-    return { logEnd, keyOf: (offset: number) => keys.get(offset) ?? null };
+    for (const offset of cache.keys.keys()) {
+      if (offset >= startOffset) break; // insertion order is offset order
+      cache.keys.delete(offset);
+    }
+    cache.from = Math.max(cache.from, startOffset);
+    cache.to = Math.max(cache.to, startOffset);
+    const until = Math.min(highWatermark, endOffset + KEY_READ_AHEAD);
+    while (cache.to < until) {
+      const { records } = await this.logStore.read(tp.topic, tp.partition, cache.to, Math.min(until - cache.to, 5000), 4 * 1024 * 1024);
+      if (records.length === 0) break;
+      for (const r of records) cache.keys.set(r.offset, r.key === null ? null : r.key.toString('latin1'));
+      cache.to = records[records.length - 1].offset + 1;
+    }
+    const keys = cache.keys;
+    return { logEnd: Math.min(highWatermark, cache.to), keyOf: (offset: number) => keys.get(offset) ?? null };
   }
 
   private async readBatch(tp: TopicPartition, batch: AcquiredBatch): Promise<ShareDelivery[]> {
@@ -282,8 +308,21 @@ export class ShareCoordinator {
     group.member(memberId).lastSeen = this.clock.now();
     const results = new Array<ShareAckResult>(acks.length);
     const byPartition = new Map<string, { tp: TopicPartition; indexes: number[] }>();
+    const partitionCounts = new Map<string, number>();
+    for (const ack of acks) {
+      if (partitionCounts.has(ack.topic)) continue;
+      const count = await this.logStore.getTopic(ack.topic).then(
+        (t) => t.partitions,
+        () => 0,
+      );
+      partitionCounts.set(ack.topic, count);
+    }
     acks.forEach((ack, i) => {
       const base = { topic: ack.topic, partition: ack.partition, firstOffset: ack.firstOffset, lastOffset: ack.lastOffset };
+      if (ack.partition >= (partitionCounts.get(ack.topic) ?? 0)) {
+        results[i] = { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION', message: `no partition ${ack.partition} of topic "${ack.topic}"` };
+        return;
+      }
       if (!this.stateStore.hasPartition(groupId, ack)) {
         results[i] = { ...base, error: 'NOT_ASSIGNED', message: `share group "${groupId}" has no state for ${ack.topic} partition ${ack.partition}` };
         return;
@@ -359,6 +398,13 @@ export class ShareCoordinator {
     return group;
   }
 
+  /** Checks a group id that may name a new share group, without creating anything. */
+  validateGroupId(groupId: string): void {
+    if (!groupId) throw invalidArgument('group_id is required');
+    if (groupId.length > 249) throw invalidArgument('group_id must be at most 249 characters');
+    this.checkKind(groupId);
+  }
+
   private checkKind(groupId: string): void {
     if (this.isOtherKind(groupId)) {
       throw new SharelogError(ErrorCode.GROUP_TYPE_MISMATCH, `"${groupId}" is a consumer group, not a share group`);
@@ -367,8 +413,7 @@ export class ShareCoordinator {
 
   /** The group a join goes to, created with the default config on first use. */
   async groupForJoin(groupId: string, config: ShareGroupConfig = DEFAULT_SHARE_GROUP_CONFIG): Promise<ShareGroup> {
-    if (groupId.length > 249) throw invalidArgument('group_id must be at most 249 characters');
-    this.checkKind(groupId);
+    this.validateGroupId(groupId);
     let group = this.groups.get(groupId);
     if (!group) {
       group = new ShareGroup(groupId, { ...config });

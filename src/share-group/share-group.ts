@@ -25,6 +25,8 @@ export interface ShareMember {
   onAssignment?: (assignment: Map<string, number[]>, epoch: number) => void;
   /** The member's own session timeout, when it asked for one. */
   sessionTimeoutMs?: number;
+  /** The peer address it joined from, for DescribeShareGroup. */
+  clientHost: string;
 }
 
 export class ShareGroup {
@@ -69,6 +71,7 @@ export class ShareGroup {
       assignment: new Map(),
       streaming,
       rotation: 0,
+      clientHost: '',
     };
     this.members.set(member.memberId, member);
     return member;
@@ -90,6 +93,12 @@ export class ShareGroup {
       );
     }
     return member;
+  }
+
+  /** The interval a member is told to heartbeat at: the group's, but always well inside its own session. */
+  heartbeatIntervalFor(member: ShareMember): number {
+    const session = member.sessionTimeoutMs ?? this.config.sessionTimeoutMs;
+    return Math.min(this.config.heartbeatIntervalMs, Math.floor(session / 3));
   }
 
   /** Members whose session ran out (streams never do while open). */
