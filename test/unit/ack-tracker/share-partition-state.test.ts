@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SharelogError } from '../../../src/errors.js';
-import { SharePartitionState } from '../../../src/ack-tracker/index.js';
+import { REASON_MAX_LENGTH, SharePartitionState } from '../../../src/ack-tracker/index.js';
 import { makeState, offsetsOf, range } from './helpers.js';
 
 describe('acquire', () => {
@@ -362,13 +362,13 @@ describe('previous failure', () => {
     const { sp, clock } = makeState();
     sp.acquire('a', 4, 4);
     const t0 = clock.now();
-    sp.acknowledge('a', [range(0, 1, 'RELEASE', { reason: 'db down' }), range(2, 2, 'RELEASE', { reason: 'x'.repeat(300) })]);
+    sp.acknowledge('a', [range(0, 1, 'RELEASE', { reason: 'db down' }), range(2, 2, 'RELEASE', { reason: 'x'.repeat(REASON_MAX_LENGTH + 44) })]);
     clock.advance(5);
     sp.acknowledge('a', [range(3, 3, 'RELEASE')]);
     const batches = sp.acquire('b', 10, 4);
     expect(batches.map((b) => [b.firstOffset, b.lastOffset, b.previousFailure?.reason.length])).toEqual([
       [0, 1, 7],
-      [2, 2, 256],
+      [2, 2, REASON_MAX_LENGTH],
       [3, 3, 0],
     ]);
     expect(batches[0].previousFailure).toEqual({ memberId: 'a', reason: 'db down', failedAt: t0, outcome: 'RELEASED' });
