@@ -18,6 +18,9 @@ import { writeResults } from './lib/results.js';
 import type { SuiteContext } from './lib/suite.js';
 import { SUITES } from './suites.js';
 
+/** The node flags of `npm start` and the `sharelog` shebang (see src/cli/main.ts). */
+const PRODUCTION_NODE_FLAGS = '--max-semi-space-size=32';
+
 const DEFAULT_DURATION_MS = 5_000;
 const QUICK_DURATION_MS = 1_500;
 const DEFAULT_WARMUP_MS = 1_000;
@@ -61,7 +64,8 @@ function parseArgs(argv: string[]) {
     warmupMs: positiveInt('BENCH_WARMUP_MS', DEFAULT_WARMUP_MS),
     maxWarmupMs: positiveInt('BENCH_WARMUP_MAX_MS', DEFAULT_MAX_WARMUP_MS),
     quietMaxWaitMs: positiveInt('BENCH_QUIET_MAX_MS', DEFAULT_QUIET_MAX_WAIT_MS),
-    serverNodeFlags: (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean),
+    // Servers run with the node flags `npm start` uses, unless told otherwise.
+    serverNodeFlags: (process.env.BENCH_SERVER_NODE_FLAGS ?? PRODUCTION_NODE_FLAGS).split(/\s+/).filter(Boolean),
   };
 }
 

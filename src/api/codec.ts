@@ -29,12 +29,15 @@ export function requireText(value: string | undefined | null, field: string, max
   return value;
 }
 
+const NO_HEADERS: RecordInput['headers'] = [];
+
 export function toRecordInput(record: Record__Output, index: number): RecordInput {
   const timestampMs = int64(record.timestampMs, `records[${index}].timestamp_ms`);
   return {
     key: record.key === undefined || record.key === null ? null : record.key,
     value: record.value ?? Buffer.alloc(0),
-    headers: (record.headers ?? []).map((h) => ({ key: h.key, value: h.value })),
+    // Decoded headers already have the domain shape; no copy on the produce hot path.
+    headers: record.headers ?? NO_HEADERS,
     timestampMs,
   };
 }
