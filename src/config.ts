@@ -22,6 +22,8 @@ export interface ServerConfig {
   maxFetchWaitMs: number;
   shutdownTimeoutMs: number;
   logLevel: string;
+  /** host:port of the Prometheus endpoint; '' when metrics are off. */
+  metricsListen: string;
 }
 
 type Parser<T> = (text: string) => T;
@@ -56,6 +58,8 @@ const hostPort: Parser<string> = (text) => {
   return text;
 };
 
+const optionalHostPort: Parser<string> = (text) => (text === '' ? '' : hostPort(text));
+
 const anyText: Parser<string> = (text) => text;
 
 function setting<K extends keyof ServerConfig>(s: Setting<K>): Setting<K> {
@@ -65,8 +69,8 @@ function setting<K extends keyof ServerConfig>(s: Setting<K>): Setting<K> {
 export const SETTINGS = [
   setting({ key: 'listen', flag: 'listen', env: 'SHARELOG_LISTEN', default: '127.0.0.1:50051', parse: hostPort, doc: 'gRPC listen address (host:port)' }),
   setting({ key: 'dataDir', flag: 'data-dir', env: 'SHARELOG_DATA_DIR', default: './data', parse: anyText, doc: 'where the embedded backend keeps logs and group state' }),
-  // The redis backend, SHARELOG_REDIS_URL and SHARELOG_METRICS_LISTEN arrive with their issues; until then the
-  // only backend is refused by name rather than accepted and ignored.
+  // The redis backend and SHARELOG_REDIS_URL arrive with their issue; until then the only backend is refused by
+  // name rather than accepted and ignored.
   setting({ key: 'backend', flag: 'backend', env: 'SHARELOG_BACKEND', default: 'embedded', parse: oneOf('embedded'), doc: 'storage backend (embedded; redis is not built yet)' }),
   setting({ key: 'fsync', flag: 'fsync', env: 'SHARELOG_FSYNC', default: 'always', parse: parseFsyncPolicy, doc: 'always | interval:<ms> | never (see Durability)' }),
   setting({ key: 'segmentBytes', flag: 'segment-bytes', env: 'SHARELOG_SEGMENT_BYTES', default: String(128 * 1024 * 1024), parse: integer(1024, 2 ** 31 - 1), doc: 'a segment rolls when it would grow past this' }),
@@ -78,6 +82,7 @@ export const SETTINGS = [
   setting({ key: 'maxFetchWaitMs', flag: 'max-fetch-wait-ms', env: 'SHARELOG_MAX_FETCH_WAIT_MS', default: '30000', parse: integer(0, 300_000), doc: 'upper bound on a long-poll max_wait_ms' }),
   setting({ key: 'shutdownTimeoutMs', flag: 'shutdown-timeout-ms', env: 'SHARELOG_SHUTDOWN_TIMEOUT_MS', default: '10000', parse: integer(0, 600_000), doc: 'how long a graceful shutdown waits for RPCs in flight' }),
   setting({ key: 'logLevel', flag: 'log-level', env: 'SHARELOG_LOG_LEVEL', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), doc: 'log level (JSON logs on stdout)' }),
+  setting({ key: 'metricsListen', flag: 'metrics-listen', env: 'SHARELOG_METRICS_LISTEN', default: '', parse: optionalHostPort, doc: 'Prometheus endpoint (host:port) serving /metrics and /healthz; empty turns metrics off' }),
 ] as const;
 
 export interface ConfigSources {

@@ -27,17 +27,22 @@ import { formatFsyncPolicy } from './log/fsync-policy.js';
 import { createLogger, type Logger } from './logger.js';
 import { FileLogStore } from './storage/embedded/file-log-store.js';
 import type { LogStore } from './storage/types.js';
+import { NO_METRICS, ServerMetrics, countingAppends, countingReads, type HttpEndpoint, type MetricsAuthorizer } from './metrics/index.js';
 
 export interface StartOptions {
   logger?: Logger;
   clock?: Clock;
   interceptors?: grpc.ServerInterceptor[];
+  /** Who may read the metrics endpoint: the seam for the API's authentication rules. Everyone by default. */
+  metricsAuthorizer?: MetricsAuthorizer;
 }
 
 export interface RunningServer {
   /** host:port actually bound (the port is resolved when the config asked for port 0). */
   address: string;
   port: number;
+  /** host:port the metrics endpoint actually bound; undefined when metrics are off. */
+  metricsAddress: string | undefined;
   logStore: LogStore;
   shareCoordinator: ShareCoordinator;
   close(): Promise<void>;
@@ -47,6 +52,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const dataDir = path.resolve(config.dataDir);
+  // Metrics off: no registry, no interceptor, no port; domain code gets the no-op recorder.
+  const serverMetrics = config.metricsListen !== '' ? new ServerMetrics() : undefined;
+  const metrics = serverMetrics?.recorder ?? NO_METRICS;
   const logStore = FileLogStore.open({
     dataDir,
     fsync: config.fsync,
@@ -56,10 +64,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     retentionCheckMs: config.retentionCheckMs,
     clock,
     onWarning: (message, details) => logger.warn(details, message),
+    metrics,
   });
 
-  const shareStore = await FileShareStateStore.open(dataDir, clock);
-  const consumerStore = await FileConsumerGroupStore.open(dataDir);
+  const shareStore = await FileShareStateStore.open(dataDir, clock, metrics);
+  const consumerStore = await FileConsumerGroupStore.open(dataDir, metrics);
   // A group id names one kind of group: each coordinator refuses the ids of the other.
   let consumerCoordinator: ConsumerCoordinator | undefined;
   const shareCoordinator = new ShareCoordinator({
@@ -68,6 +77,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     clock,
     logger: logger.child({ component: 'share-groups' }),
     isOtherKind: (groupId) => consumerCoordinator?.has(groupId) ?? false,
+    metrics,
   });
   consumerCoordinator = new ConsumerCoordinator(logStore, consumerStore, clock, logger.child({ component: 'consumer-groups' }), (groupId) =>
     shareCoordinator.groups.has(groupId),
@@ -83,12 +93,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     await shareStore.close();
   };
 
+  serverMetrics?.observe({ logStore, shareGroups: shareAdmin, consumerGroups: consumerAdmin });
+
   const shutdown = new AbortController();
   const ctx: HandlerContext = { logger, shutdown: shutdown.signal, maxWaitMs: config.maxFetchWaitMs };
+  // The metrics interceptor goes first: innermost, it sees the statuses other interceptors (auth) answer with.
+  const interceptors = [...(serverMetrics ? [serverMetrics.interceptor()] : []), ...(options.interceptors ?? [])];
   const { server, health } = buildGrpcServer(
     {
-      producer: producerService(logStore, ctx),
-      consumer: consumerService(logStore, consumerCoordinator, ctx),
+      producer: producerService(serverMetrics ? countingAppends(logStore, metrics) : logStore, ctx),
+      consumer: consumerService(serverMetrics ? countingReads(logStore, metrics) : logStore, consumerCoordinator, ctx),
       shareConsumer: shareConsumerService(shareCoordinator, ctx),
       admin: {
         ...topicAdminHandlers(logStore, ctx),
@@ -97,27 +111,50 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         ...groupAdminHandlers({ share: shareAdmin, shareCoordinator, consumer: consumerAdmin, consumerCoordinator }, ctx),
       },
     },
-    { maxMessageBytes: config.maxMessageBytes, interceptors: options.interceptors },
+    { maxMessageBytes: config.maxMessageBytes, interceptors },
   );
+
+  let serving = false;
+  let metricsEndpoint: HttpEndpoint | undefined;
+  if (serverMetrics) {
+    try {
+      metricsEndpoint = await serverMetrics.listen(config.metricsListen, {
+        healthy: () => serving,
+        authorize: options.metricsAuthorizer,
+        onError: (err) => logger.error({ err }, 'metrics endpoint failed'),
+      });
+    } catch (err) {
+      server.forceShutdown();
+      await closeGroups();
+      await logStore.close();
+      throw new SharelogError(ErrorCode.INVALID_ARGUMENT, `cannot listen on ${config.metricsListen} (metricsListen): ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+  }
 
   let port: number;
   try {
     port = await bind(server, config.listen);
   } catch (err) {
+    await metricsEndpoint?.close();
     await closeGroups();
     await logStore.close();
     throw new SharelogError(ErrorCode.INVALID_ARGUMENT, `cannot listen on ${config.listen}: ${(err as Error).message}`, { cause: err });
   }
   setServing(health, true);
+  serving = true;
   const host = config.listen.slice(0, config.listen.lastIndexOf(':'));
   const address = `${host}:${port}`;
-  logger.info({ address, dataDir, backend: config.backend, fsync: formatFsyncPolicy(config.fsync) }, 'sharelog serving');
+  const metricsAddress = metricsEndpoint?.address;
+  logger.info({ address, metricsAddress, dataDir, backend: config.backend, fsync: formatFsyncPolicy(config.fsync) }, 'sharelog serving');
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       logger.info('shutting down: draining RPCs in flight');
       setServing(health, false);
+      serving = false;
       shutdown.abort();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => {
@@ -130,10 +167,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
           resolve();
         });
       });
+      // After the RPCs, before the stores: a scrape during the drain still works, and none reads a closed store.
+      await metricsEndpoint?.close();
       await closeGroups();
       await logStore.close();
       logger.info('shutdown complete');
     })());
 
-  return { address, port, logStore, shareCoordinator, close };
+  return { address, port, metricsAddress, logStore, shareCoordinator, close };
 }

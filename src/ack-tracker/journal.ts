@@ -137,6 +137,7 @@ export class JournalFile<F extends object = JournalFrame> {
     private fd: number,
     size: number,
     private readonly io: JournalIo,
+    private readonly onSync?: (seconds: number) => void,
   ) {
     this.fileBytes = size;
   }
@@ -144,7 +145,12 @@ export class JournalFile<F extends object = JournalFrame> {
   /** Reads every valid frame, cuts off a torn or corrupt tail, and opens the file for appending. */
   static async open<F extends object = JournalFrame>(
     file: string,
-    options: { io?: JournalIo; isFrame?: FrameGuard<F> } = {},
+    options: {
+      io?: JournalIo;
+      isFrame?: FrameGuard<F>;
+      /** Told how long each write + fdatasync of pending frames took (metrics). */
+      onSync?: (seconds: number) => void;
+    } = {},
   ): Promise<OpenedJournal<F>> {
     const io = options.io ?? nodeIo;
     fs.rmSync(`${file}.tmp`, { force: true }); // a compaction that did not finish
@@ -174,7 +180,7 @@ export class JournalFile<F extends object = JournalFrame> {
       fs.closeSync(fd);
       throw storageError(`cannot repair journal ${file}`, err);
     }
-    const journal = new JournalFile<F>(file, fd, validBytes, io);
+    const journal = new JournalFile<F>(file, fd, validBytes, io, options.onSync);
     return { journal, frames, truncatedBytes: data.length - validBytes };
   }
 
@@ -255,6 +261,7 @@ export class JournalFile<F extends object = JournalFrame> {
     if (batch.length === 0) return;
     this.pending = [];
     const data = batch.length === 1 ? batch[0].frame : Buffer.concat(batch.map((p) => p.frame));
+    const started = performance.now();
     try {
       this.io.writeSync(this.fd, data);
       this.syncs++;
@@ -262,6 +269,7 @@ export class JournalFile<F extends object = JournalFrame> {
     } catch (err) {
       throw this.fail(`cannot write journal ${this.path}`, err);
     }
+    this.onSync?.((performance.now() - started) / 1000);
     this.fileBytes += data.length;
     this.durable = batch[batch.length - 1].seq;
   }

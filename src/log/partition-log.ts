@@ -17,6 +17,7 @@ import { CorruptBatchError, encodeBatch } from './record-batch.js';
 import type { RecordInput, StoredRecord } from './record.js';
 import { Segment, segmentFileName } from './segment.js';
 import { fsyncDir, writeFileAtomic } from './atomic-file.js';
+import { NO_METRICS, secondsSince, type SharelogMetrics } from '../metrics/types.js';
 
 export interface PartitionLogOptions {
   fsync: FsyncPolicy;
@@ -25,6 +26,8 @@ export interface PartitionLogOptions {
   clock: Clock;
   /** Told about recovery findings (torn tails truncated). */
   onWarning?: (message: string, details: Record<string, unknown>) => void;
+  /** Instrumentation (fsync durations); no-op by default. */
+  metrics?: SharelogMetrics;
 }
 
 export interface AppendOptions {
@@ -337,6 +340,7 @@ export class PartitionLog {
       this.syncWaiters = [];
       this.dirty = false;
       const end = this.logEndOffset;
+      const started = performance.now();
       try {
         await this.active.syncAsync();
       } catch (err) {
@@ -346,6 +350,7 @@ export class PartitionLog {
         this.syncWaiters = [];
         break;
       }
+      (this.options.metrics ?? NO_METRICS).logFsynced(secondsSince(started));
       this.advanceHighWatermark(end);
       for (const w of waiters) w.resolve();
     }

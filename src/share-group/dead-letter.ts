@@ -8,10 +8,11 @@ import type { Logger } from '../logger.js';
 import type { RecordHeader, RecordInput } from '../log/record.js';
 import type { LogStore, TopicPartition } from '../storage/types.js';
 import type { ShareGroupConfig } from './config.js';
+import { NO_METRICS, type SharelogMetrics } from '../metrics/types.js';
 
 export const DLT_HEADER_PREFIX = 'sharelog.dlt.';
 
-export function deadLetterHandler(logStore: LogStore, logger: Logger) {
+export function deadLetterHandler(logStore: LogStore, logger: Logger, metrics: SharelogMetrics = NO_METRICS) {
   return async (groupId: string, config: ShareGroupConfig, tp: TopicPartition, archived: readonly ArchivedRecord[]): Promise<void> => {
     const target = config.deadLetterTopic;
     if (target === '' || archived.length === 0) return;
@@ -41,6 +42,7 @@ export function deadLetterHandler(logStore: LogStore, logger: Logger) {
     try {
       const { partitions } = await logStore.getTopic(target);
       await logStore.append(target, tp.partition % partitions, copies);
+      metrics.shareRecordsDeadLettered(groupId, copies.length);
     } catch (err) {
       logger.error({ err, groupId, deadLetterTopic: target, count: copies.length }, 'cannot append to the dead-letter topic');
     }

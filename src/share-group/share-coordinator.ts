@@ -4,7 +4,7 @@
  * (LogStore). Long-polls wake on new records in an assigned partition, or on records given back in the group.
  * One timer drives lock expiry (at the store's next deadline) and session timeouts.
  */
-import type { AckRange, AckResult, AcquiredBatch, PreviousFailure } from '../ack-tracker/index.js';
+import type { AckRange, AckResult, AcquiredBatch, ArchivedRecord, PreviousFailure } from '../ack-tracker/index.js';
 import type { Clock } from '../clock.js';
 import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -14,6 +14,7 @@ import { DEFAULT_SHARE_GROUP_CONFIG, SHARE_GROUP_BOUNDS, type ShareGroupConfig }
 import { deadLetterHandler } from './dead-letter.js';
 import { ShareGroup, type ShareMember } from './share-group.js';
 import { waitForAny } from './wake-signal.js';
+import { NO_METRICS, type AckTypeLabel, type SharelogMetrics } from '../metrics/types.js';
 
 /** One acquired record as handed to a member. */
 export interface ShareDelivery {
@@ -55,6 +56,8 @@ export interface ShareCoordinatorOptions {
   sweepIntervalMs?: number;
   /** True when the id names a group of the other kind (a consumer group). */
   isOtherKind?: (groupId: string) => boolean;
+  /** Instrumentation (acquisitions, acknowledgements, archives, dead letters); no-op by default. */
+  metrics?: SharelogMetrics;
 }
 
 /** Records of new offsets read ahead to learn their keys (per-key ordering). */
@@ -70,6 +73,7 @@ export class ShareCoordinator {
   private closed = false;
   private readonly sweepIntervalMs: number;
   private readonly isOtherKind: (groupId: string) => boolean;
+  private readonly metrics: SharelogMetrics;
   /** Per share-partition record keys for per-key ordering, see keysAhead. */
   private readonly keyCache = new Map<string, { from: number; to: number; keys: Map<number, string | null> }>();
 
@@ -80,7 +84,12 @@ export class ShareCoordinator {
     this.logger = options.logger;
     this.sweepIntervalMs = options.sweepIntervalMs ?? 1000;
     this.isOtherKind = options.isOtherKind ?? (() => false);
-    this.stateStore.setArchivedHandler(deadLetterHandler(this.logStore, this.logger));
+    this.metrics = options.metrics ?? NO_METRICS;
+    const deadLetter = deadLetterHandler(this.logStore, this.logger, this.metrics);
+    this.stateStore.setArchivedHandler(async (groupId, config, tp, archived) => {
+      countArchived(this.metrics, groupId, archived);
+      await deadLetter(groupId, config, tp, archived);
+    });
   }
 
   /** Loads the groups the store knows (without members: members rejoin) and starts the timer. */
@@ -242,6 +251,7 @@ export class ShareCoordinator {
       let keyOf: ((offset: number) => string | null) | undefined;
       if (group.config.perKeyOrdering) ({ logEnd, keyOf } = await this.keysAhead(group, tp, logEnd));
       const batches = await this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords - out.length, logEnd, keyOf);
+      countAcquired(this.metrics, group.groupId, batches);
       for (const batch of batches) out.push(...(await this.readBatch(tp, batch)));
     }
     return out;
@@ -340,6 +350,9 @@ export class ShareCoordinator {
         out.forEach((r, j) => {
           const ack = acks[indexes[j]];
           if (r.error === null && (ack.type === 'RELEASE' || ack.type === 'REJECT')) gaveBack = true;
+          if (r.error === null) {
+            this.metrics.shareRecordsAcknowledged(groupId, ack.type.toLowerCase() as AckTypeLabel, ack.lastOffset - ack.firstOffset + 1);
+          }
           results[indexes[j]] = {
             topic: ack.topic,
             partition: ack.partition,
@@ -422,6 +435,26 @@ export class ShareCoordinator {
     }
     return group;
   }
+}
+
+// ------------------------------------------------------------------------------------------------ metrics
+
+function countAcquired(metrics: SharelogMetrics, groupId: string, batches: readonly AcquiredBatch[]): void {
+  let records = 0;
+  let redelivered = 0;
+  for (const b of batches) {
+    const n = b.lastOffset - b.firstOffset + 1;
+    records += n;
+    if (b.deliveryCount > 1) redelivered += n;
+  }
+  if (records > 0) metrics.shareRecordsAcquired(groupId, records, redelivered);
+}
+
+function countArchived(metrics: SharelogMetrics, groupId: string, archived: readonly ArchivedRecord[]): void {
+  let rejected = 0;
+  for (const a of archived) if (a.cause === 'REJECTED') rejected++;
+  if (rejected > 0) metrics.shareRecordsArchived(groupId, 'rejected', rejected);
+  if (archived.length > rejected) metrics.shareRecordsArchived(groupId, 'delivery_limit', archived.length - rejected);
 }
 
 function assignedPartitions(member: ShareMember): TopicPartition[] {

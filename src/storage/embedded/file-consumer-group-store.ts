@@ -9,6 +9,7 @@ import path from 'node:path';
 import { JournalFile } from '../../ack-tracker/index.js';
 import { ErrorCode, SharelogError } from '../../errors.js';
 import type { ConsumerGroupStore, StoredOffset } from '../types.js';
+import { NO_METRICS, type SharelogMetrics } from '../../metrics/types.js';
 
 type OffsetsFrame = { groupId: string } | { commit: StoredOffset[] } | { groupId: string; snapshot: StoredOffset[] };
 
@@ -29,14 +30,21 @@ interface GroupFile {
 export class FileConsumerGroupStore implements ConsumerGroupStore {
   private readonly groups = new Map<string, GroupFile>();
 
-  private constructor(private readonly root: string) {}
+  private readonly onSync: (seconds: number) => void;
 
-  static async open(dataDir: string): Promise<FileConsumerGroupStore> {
-    const store = new FileConsumerGroupStore(path.join(dataDir, 'consumer-groups'));
+  private constructor(
+    private readonly root: string,
+    metrics: SharelogMetrics,
+  ) {
+    this.onSync = (seconds) => metrics.journalSynced('consumer_group', seconds);
+  }
+
+  static async open(dataDir: string, metrics: SharelogMetrics = NO_METRICS): Promise<FileConsumerGroupStore> {
+    const store = new FileConsumerGroupStore(path.join(dataDir, 'consumer-groups'), metrics);
     fs.mkdirSync(store.root, { recursive: true });
     for (const name of fs.readdirSync(store.root)) {
       const dir = path.join(store.root, name);
-      const { journal, frames } = await JournalFile.open<OffsetsFrame>(path.join(dir, 'offsets'), { isFrame: isOffsetsFrame });
+      const { journal, frames } = await JournalFile.open<OffsetsFrame>(path.join(dir, 'offsets'), { isFrame: isOffsetsFrame, onSync: store.onSync });
       let groupId: string | undefined;
       const offsets = new Map<string, StoredOffset>();
       for (const frame of frames as Array<Partial<{ groupId: string; commit: StoredOffset[]; snapshot: StoredOffset[] }>>) {
@@ -62,7 +70,7 @@ export class FileConsumerGroupStore implements ConsumerGroupStore {
     if (this.groups.has(groupId)) return;
     const dir = path.join(this.root, Buffer.from(groupId).toString('base64url'));
     fs.mkdirSync(dir, { recursive: true });
-    const { journal } = await JournalFile.open<OffsetsFrame>(path.join(dir, 'offsets'), { isFrame: isOffsetsFrame });
+    const { journal } = await JournalFile.open<OffsetsFrame>(path.join(dir, 'offsets'), { isFrame: isOffsetsFrame, onSync: this.onSync });
     journal.append({ groupId });
     await journal.sync();
     this.groups.set(groupId, { dir, journal, offsets: new Map(), compactedSize: journal.size });

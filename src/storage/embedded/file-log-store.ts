@@ -15,6 +15,7 @@ import { PartitionLog, type AppendOptions, type AppendResult } from '../../log/p
 import type { RecordInput } from '../../log/record.js';
 import { validatePartitionCount, validateTopicName } from '../../log/topic-rules.js';
 import type { LogStore, PartitionInfo, ReadResult, TopicConfig, TopicInfo } from '../types.js';
+import type { SharelogMetrics } from '../../metrics/types.js';
 
 export interface FileLogStoreOptions {
   dataDir: string;
@@ -26,6 +27,8 @@ export interface FileLogStoreOptions {
   retentionCheckMs: number;
   clock: Clock;
   onWarning?: (message: string, details: Record<string, unknown>) => void;
+  /** Instrumentation handed to every partition (fsync durations). */
+  metrics?: SharelogMetrics;
 }
 
 interface Topic {
@@ -74,6 +77,7 @@ export class FileLogStore implements LogStore {
       indexIntervalBytes: this.options.indexIntervalBytes,
       clock: this.options.clock,
       onWarning: this.options.onWarning,
+      metrics: this.options.metrics,
     });
   }
 

@@ -21,12 +21,14 @@ import {
   type ArchivedRecord,
   type InspectedRecord,
   type ReleaseResult,
+  type ShareDelta,
 } from '../../ack-tracker/index.js';
 import type { Clock } from '../../clock.js';
 import { ErrorCode, SharelogError } from '../../errors.js';
 import { writeFileAtomic } from '../../log/atomic-file.js';
 import { partitionConfigOf, type ShareGroupConfig } from '../../share-group/config.js';
 import type { ArchivedHandler, SharePartitionSummary, ShareStateStore, StoredShareGroup, TopicPartition } from '../types.js';
+import { NO_METRICS, type SharelogMetrics } from '../../metrics/types.js';
 
 /** Compact a journal once it holds this many bytes beyond its last snapshot. */
 const COMPACT_AFTER_BYTES = 16 * 1024 * 1024;
@@ -53,14 +55,19 @@ export class FileShareStateStore implements ShareStateStore {
   private readonly groups = new Map<string, GroupState>();
   private onArchived: ArchivedHandler = async () => undefined;
 
+  private readonly onJournalSync: (seconds: number) => void;
+
   private constructor(
     private readonly root: string,
     private readonly clock: Clock,
-  ) {}
+    private readonly metrics: SharelogMetrics,
+  ) {
+    this.onJournalSync = (seconds) => metrics.journalSynced('share_group', seconds);
+  }
 
   /** Opens every group under `<dataDir>/share-groups`, replaying its journal. */
-  static async open(dataDir: string, clock: Clock): Promise<FileShareStateStore> {
-    const store = new FileShareStateStore(path.join(dataDir, 'share-groups'), clock);
+  static async open(dataDir: string, clock: Clock, metrics: SharelogMetrics = NO_METRICS): Promise<FileShareStateStore> {
+    const store = new FileShareStateStore(path.join(dataDir, 'share-groups'), clock, metrics);
     fs.mkdirSync(store.root, { recursive: true });
     for (const name of fs.readdirSync(store.root)) {
       const dir = path.join(store.root, name);
@@ -77,7 +84,7 @@ export class FileShareStateStore implements ShareStateStore {
   }
 
   private async openGroup(groupId: string, dir: string, config: ShareGroupConfig): Promise<GroupState> {
-    const { journal, frames } = await JournalFile.open(path.join(dir, 'journal'));
+    const { journal, frames } = await JournalFile.open(path.join(dir, 'journal'), { onSync: this.onJournalSync });
     const partitions = new Map<string, SharePartitionState>();
     const partitionConfig = partitionConfigOf(config);
     for (const frame of frames) {
@@ -188,7 +195,7 @@ export class FileShareStateStore implements ShareStateStore {
       if (deadline === undefined || deadline > this.clock.now()) continue;
       const result = state.expire();
       released += result.released + result.archived.length;
-      await this.commit(group, key, state, result.archived);
+      await this.commit(group, key, state, result.archived, true);
     }
     return released;
   }
@@ -261,12 +268,22 @@ export class FileShareStateStore implements ShareStateStore {
     return { group, key, state };
   }
 
-  /** Dead-letters what was archived, then makes the deltas durable (see the file comment for why this order). */
-  private async commit(group: GroupState, key: string, state: SharePartitionState, archived: ArchivedRecord[] = []): Promise<void> {
+  /**
+   * Dead-letters what was archived, then makes the deltas durable (see the file comment for why this order).
+   * `archivedByExpiry`: the `archived` records were archived because their locks ran out (the expire path).
+   */
+  private async commit(
+    group: GroupState,
+    key: string,
+    state: SharePartitionState,
+    archived: ArchivedRecord[] = [],
+    archivedByExpiry = false,
+  ): Promise<void> {
     const lazilyArchived = state.takeArchived();
     const all = lazilyArchived.length > 0 ? [...archived, ...lazilyArchived] : archived;
     if (all.length > 0) await this.onArchived(group.groupId, group.config, parseTp(key), all);
     const deltas = state.takeDeltas();
+    this.countLockExpiries(group.groupId, deltas, lazilyArchived.length + (archivedByExpiry ? archived.length : 0));
     if (deltas.length > 0) group.journal.append({ tp: key, d: deltas });
     // Also without deltas of its own: a concurrent operation may have taken this one's deltas into its frame,
     // and this one must not answer before that frame is on disk.
@@ -274,6 +291,18 @@ export class FileShareStateStore implements ShareStateStore {
     if (group.journal.size - group.compactedSize > COMPACT_AFTER_BYTES && !group.compacting) {
       group.compacting = this.compact(group).finally(() => (group.compacting = null));
     }
+  }
+
+  /**
+   * Metrics: locks that ran out are the releases with outcome EXPIRED plus the records archived by expiry at the
+   * delivery limit. Archives found lazily inside acquire/acknowledge come from expired locks (or, rarely, from
+   * records met at a lowered delivery limit, which are counted the same way).
+   */
+  private countLockExpiries(groupId: string, deltas: readonly ShareDelta[], archivedByExpiry: number): void {
+    if (this.metrics === NO_METRICS) return;
+    let expired = archivedByExpiry;
+    for (const d of deltas) if (d.t === 'rel' && d.out === 'EXPIRED') expired += d.last - d.first + 1;
+    if (expired > 0) this.metrics.shareLocksExpired(groupId, expired);
   }
 
   private async compact(group: GroupState): Promise<void> {
