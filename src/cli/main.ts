@@ -6,20 +6,43 @@
  */
 import { Command, CommanderError } from 'commander';
 import { SharelogError } from '../errors.js';
+import { registerGroupCommands, registerInspectCommand, registerTopicCommands } from './admin-commands.js';
+import { EXIT, addGlobalOptions, exitCodeFor } from './common.js';
+import { registerDataCommands } from './data-commands.js';
+import { registerLoadtestCommand } from './loadtest-command.js';
 import { registerServe } from './serve.js';
 
-const program = new Command('sharelog')
-  .description('Sharelog: partitioned append logs with consumer groups and share groups over gRPC')
+const program = addGlobalOptions(
+  new Command('sharelog').description('Sharelog: partitioned append logs with consumer groups and share groups over gRPC'),
+)
   .showHelpAfterError()
   .exitOverride();
 registerServe(program);
+registerTopicCommands(program);
+registerDataCommands(program);
+registerGroupCommands(program);
+registerInspectCommand(program);
+registerLoadtestCommand(program);
+// Every subcommand reports usage errors through the same exit path.
+for (const command of program.commands) {
+  command.exitOverride();
+  for (const sub of command.commands) sub.exitOverride();
+}
 
-program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof CommanderError) process.exit(err.exitCode);
-  if (err instanceof SharelogError) {
-    console.error(`sharelog: ${err.message}`);
-    process.exit(2);
-  }
-  console.error(err);
-  process.exit(1);
-});
+program.parseAsync(process.argv).then(
+  () => {
+    // Client commands end here; `serve` keeps the process alive on its own.
+    if (process.argv[2] !== 'serve') process.exitCode = EXIT.OK;
+  },
+  (err: unknown) => {
+    if (err instanceof CommanderError) {
+      const helpOrVersion = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
+      process.exit(helpOrVersion ? EXIT.OK : EXIT.USAGE);
+    }
+    if (err instanceof SharelogError) {
+      console.error(`sharelog: ${err.message}`);
+      process.exit(EXIT.USAGE);
+    }
+    process.exit(exitCodeFor(err));
+  },
+);

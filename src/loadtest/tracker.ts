@@ -29,6 +29,7 @@ export class LoadTracker {
   deliveries = 0;
   redeliveries = 0;
   failuresInjected = 0;
+  private uniqueAccepted = 0;
   private producedDoneAt = 0;
   private lastAcceptAt = 0;
   private readonly startedAt = performance.now();
@@ -57,6 +58,7 @@ export class LoadTracker {
   }
 
   onAccepted(seq: number, at = performance.now()): void {
+    if (this.acceptedCount[seq] === 0) this.uniqueAccepted++;
     if (this.acceptedCount[seq] < 255) this.acceptedCount[seq]++;
     this.accepted++;
     this.lastAcceptAt = at;
@@ -64,9 +66,7 @@ export class LoadTracker {
 
   /** Records accepted at least once. */
   get done(): number {
-    let n = 0;
-    for (let i = 0; i < this.total; i++) if (this.acceptedCount[i] > 0) n++;
-    return n;
+    return this.uniqueAccepted;
   }
 
   report(): LoadReport {

@@ -1,0 +1,89 @@
+/**
+ * What every client command shares: the server address, the output format, one client per run, and exit codes
+ * scripts can trust: 0 success, 1 the server refused or failed (the gRPC status and Sharelog code are printed),
+ * 2 bad usage, 3 the server could not be reached.
+ */
+import { status } from '@grpc/grpc-js';
+import type { Command } from 'commander';
+import { connect, type SharelogClient } from '../client/client.js';
+import { SharelogClientError } from '../client/errors.js';
+
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, UNREACHABLE: 3 } as const;
+
+export interface GlobalOptions {
+  address: string;
+  output: 'table' | 'json';
+}
+
+export function addGlobalOptions(command: Command): Command {
+  return command
+    .option('--address <host:port>', 'Sharelog server (env SHARELOG_ADDRESS)', process.env.SHARELOG_ADDRESS ?? '127.0.0.1:50051')
+    .option('--output <format>', 'table or json', 'table');
+}
+
+export function globalOptions(command: Command): GlobalOptions {
+  const opts = command.optsWithGlobals() as { address: string; output: string };
+  if (opts.output !== 'table' && opts.output !== 'json') throw new UsageError(`--output must be table or json, got ${opts.output}`);
+  return { address: opts.address, output: opts.output };
+}
+
+export class UsageError extends Error {}
+
+/** A failure worth one line on stderr and exit code 1 (not a stack trace). */
+export class CliError extends Error {}
+
+/** Runs a command body with a connected client, closing it afterwards and mapping failures to exit codes. */
+export async function withClient(command: Command, body: (client: SharelogClient, options: GlobalOptions) => Promise<void>): Promise<void> {
+  const options = globalOptions(command);
+  const client = connect(options.address, { retry: { maxAttempts: 3 } });
+  try {
+    await body(client, options);
+  } finally {
+    await client.close();
+  }
+}
+
+/** Maps an error to a message on stderr and an exit code. */
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof UsageError) {
+    process.stderr.write(`sharelog: ${err.message}\n`);
+    return EXIT.USAGE;
+  }
+  if (err instanceof CliError) {
+    process.stderr.write(`sharelog: ${err.message}\n`);
+    return EXIT.FAILED;
+  }
+  if (err instanceof SharelogClientError) {
+    // The client's message already names the status and the Sharelog error code.
+    process.stderr.write(`sharelog: ${err.message}\n`);
+    return err.status === status.UNAVAILABLE || err.status === status.DEADLINE_EXCEEDED ? EXIT.UNREACHABLE : EXIT.FAILED;
+  }
+  process.stderr.write(`sharelog: ${(err as Error)?.stack ?? err}\n`);
+  return EXIT.FAILED;
+}
+
+export function parseIntOption(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+    return n;
+  };
+}
+
+/** Prints rows as an aligned table, or as JSON. */
+export function print(options: GlobalOptions, rows: Array<Record<string, unknown>>, json: unknown = rows): void {
+  if (options.output === 'json') {
+    process.stdout.write(JSON.stringify(json, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+    return;
+  }
+  process.stdout.write(table(rows));
+}
+
+export function table(rows: Array<Record<string, unknown>>): string {
+  if (rows.length === 0) return '(none)\n';
+  const columns = Object.keys(rows[0]);
+  const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '')));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
+  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd() + '\n';
+  return line(columns.map((c) => c.toUpperCase())) + cells.map(line).join('');
+}

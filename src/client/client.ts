@@ -1,0 +1,208 @@
+/**
+ * SharelogClient: one gRPC channel to a Sharelog server, shared by every component made from it (Producer,
+ * Consumer, ShareConsumer, ShareWorker, Admin). It turns callback calls into promises with a deadline per attempt,
+ * retries the calls that are safe to send again, and closes its components before the channel.
+ */
+import * as grpc from '@grpc/grpc-js';
+import { loadSharelogProto } from '../api/proto.js';
+import type { AdminServiceClient } from '../generated/sharelog/v1/AdminService.js';
+import type { ConsumerServiceClient } from '../generated/sharelog/v1/ConsumerService.js';
+import type { ProducerServiceClient } from '../generated/sharelog/v1/ProducerService.js';
+import type { ShareConsumerServiceClient } from '../generated/sharelog/v1/ShareConsumerService.js';
+import type { SubscribeRequest } from '../generated/sharelog/v1/SubscribeRequest.js';
+import type { SubscribeResponse__Output } from '../generated/sharelog/v1/SubscribeResponse.js';
+import { Admin } from './admin.js';
+import { Consumer, type ConsumerOptions } from './consumer.js';
+import { closedError, toClientError } from './errors.js';
+import { Producer, type ProducerOptions } from './producer.js';
+import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
+import { ShareConsumer, type ShareConsumerOptions } from './share-consumer.js';
+import { ShareWorker, type ShareWorkerOptions } from './share-worker.js';
+
+export interface ClientOptions {
+  /** Channel credentials; insecure by default. Pass grpc.credentials.createSsl(...) for TLS. */
+  credentials?: grpc.ChannelCredentials;
+  /** Deadline of one attempt of a call, in ms (long-polls add their wait to it). Default 30000. */
+  deadlineMs?: number;
+  /** Retry policy for calls that are safe to send again. */
+  retry?: Partial<RetryPolicy>;
+  /** Extra grpc-js channel options (keepalive, message sizes, ...). */
+  channelOptions?: grpc.ChannelOptions;
+}
+
+export interface CallOptions {
+  /** Deadline of each attempt, in ms; the client's default when unset. */
+  deadlineMs?: number;
+  /**
+   * Whether to retry retriable failures: true uses the client's policy. Only for calls that cannot duplicate
+   * an effect when sent twice (reads, heartbeats, commits, idempotent produces resending the same sequence).
+   */
+  retry?: boolean | RetryPolicy;
+  /** Cancels the call (and any pending retry). */
+  signal?: AbortSignal;
+}
+
+interface Services {
+  producer: ProducerServiceClient;
+  consumer: ConsumerServiceClient;
+  share: ShareConsumerServiceClient;
+  admin: AdminServiceClient;
+}
+
+/** Unary methods of a service client, typed from the generated `Method(argument, callback)` overload. */
+type UnaryMethods<C> = {
+  [K in keyof C as K extends Capitalize<string & K> ? K : never]: C[K] extends (
+    argument: infer Req,
+    callback: grpc.requestCallback<infer Res>,
+  ) => grpc.ClientUnaryCall
+    ? // Streaming methods also match structurally; they take fewer parameters.
+      C[K] extends (...args: infer P) => unknown
+      ? P['length'] extends 2
+        ? { request: Req; response: Res }
+        : never
+      : never
+    : never;
+};
+type MethodName<S extends keyof Services> = {
+  [K in keyof UnaryMethods<Services[S]>]: UnaryMethods<Services[S]>[K] extends never ? never : K;
+}[keyof UnaryMethods<Services[S]>] &
+  string;
+type RequestOf<S extends keyof Services, M extends MethodName<S>> = UnaryMethods<Services[S]>[M] extends { request: infer R } ? R : never;
+type ResponseOf<S extends keyof Services, M extends MethodName<S>> = UnaryMethods<Services[S]>[M] extends { response: infer R } ? R : never;
+
+export type SubscribeCall = grpc.ClientDuplexStream<SubscribeRequest, SubscribeResponse__Output>;
+
+/** Something the client closes before its channel. */
+interface Closeable {
+  close(): Promise<void>;
+}
+
+const DEFAULT_CHANNEL_OPTIONS: grpc.ChannelOptions = {
+  // Reconnect quickly after a server restart; grpc's default first backoff is a full second.
+  'grpc.initial_reconnect_backoff_ms': 200,
+  'grpc.max_reconnect_backoff_ms': 5_000,
+};
+
+export class SharelogClient {
+  readonly address: string;
+  readonly deadlineMs: number;
+  readonly retryPolicy: RetryPolicy;
+  private readonly channel: grpc.Channel;
+  private readonly services: Services;
+  private readonly components = new Set<Closeable>();
+  private adminClient: Admin | undefined;
+  private closing: Promise<void> | undefined;
+  /** Set once the channel is closed; components may still call while the client closes them. */
+  private channelClosed = false;
+
+  constructor(address: string, options: ClientOptions = {}) {
+    this.address = address;
+    this.deadlineMs = options.deadlineMs ?? 30_000;
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    const credentials = options.credentials ?? grpc.credentials.createInsecure();
+    const channelOptions = { ...DEFAULT_CHANNEL_OPTIONS, ...options.channelOptions };
+    this.channel = new grpc.Channel(address, credentials, channelOptions);
+    const v1 = loadSharelogProto().proto.sharelog.v1;
+    const shared = { ...channelOptions, channelOverride: this.channel };
+    this.services = {
+      producer: new v1.ProducerService(address, credentials, shared),
+      consumer: new v1.ConsumerService(address, credentials, shared),
+      share: new v1.ShareConsumerService(address, credentials, shared),
+      admin: new v1.AdminService(address, credentials, shared),
+    };
+  }
+
+  get closed(): boolean {
+    return this.closing !== undefined;
+  }
+
+  /** Administration of topics and groups. */
+  get admin(): Admin {
+    return (this.adminClient ??= new Admin(this));
+  }
+
+  producer(options: ProducerOptions = {}): Producer {
+    return new Producer(this, options);
+  }
+
+  consumer(options: ConsumerOptions = {}): Consumer {
+    return new Consumer(this, options);
+  }
+
+  shareConsumer(options: ShareConsumerOptions = {}): ShareConsumer {
+    return new ShareConsumer(this, options);
+  }
+
+  shareWorker<T = void>(options: ShareWorkerOptions<T>): ShareWorker<T> {
+    return new ShareWorker(this, options);
+  }
+
+  /**
+   * Calls a unary RPC and resolves with its response, or rejects with a SharelogClientError. Used by the
+   * components; exposed for RPCs the components do not wrap.
+   */
+  async call<S extends keyof Services, M extends MethodName<S>>(
+    service: S,
+    method: M,
+    request: RequestOf<S, M>,
+    options: CallOptions = {},
+  ): Promise<ResponseOf<S, M>> {
+    if (this.channelClosed) throw closedError('the client');
+    const once = () => this.callOnce<ResponseOf<S, M>>(service, method, request, options);
+    if (!options.retry) return once();
+    const policy = options.retry === true ? this.retryPolicy : options.retry;
+    return withRetry(once, policy, { signal: options.signal });
+  }
+
+  private callOnce<R>(service: keyof Services, method: string, request: unknown, options: CallOptions): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      if (options.signal?.aborted) return reject(closedError('the operation'));
+      const client = this.services[service] as unknown as Record<string, Function>;
+      const deadline = Date.now() + (options.deadlineMs ?? this.deadlineMs);
+      const onAbort = () => call.cancel();
+      const call: grpc.ClientUnaryCall = client[method].call(
+        client,
+        request,
+        new grpc.Metadata(),
+        { deadline },
+        (err: grpc.ServiceError | null, response: R) => {
+          options.signal?.removeEventListener('abort', onAbort);
+          if (err) reject(toClientError(err));
+          else resolve(response);
+        },
+      );
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Opens a ShareConsumerService.Subscribe stream (no deadline: it lives as long as the membership). */
+  openSubscribe(): SubscribeCall {
+    if (this.channelClosed) throw closedError('the client');
+    return this.services.share.Subscribe(new grpc.Metadata());
+  }
+
+  /** Registers a component so that `close()` closes it first; returns the function that unregisters it. */
+  track(component: Closeable): () => void {
+    this.components.add(component);
+    return () => this.components.delete(component);
+  }
+
+  /**
+   * Closes every component made from this client (producers flush, consumers commit and leave), then the
+   * channel. Components close one at a time in the order they were made, so a ShareWorker drains its handlers
+   * before the ShareConsumer it made is closed.
+   */
+  close(): Promise<void> {
+    return (this.closing ??= (async () => {
+      for (const component of [...this.components]) await component.close().catch(() => undefined);
+      this.channelClosed = true;
+      for (const client of Object.values(this.services)) (client as grpc.Client).close();
+      this.channel.close();
+    })());
+  }
+}
+
+/** Connects to a Sharelog server. The channel connects lazily, on the first call. */
+export function connect(address: string, options: ClientOptions = {}): SharelogClient {
+  return new SharelogClient(address, options);
+}

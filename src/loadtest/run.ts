@@ -1,0 +1,141 @@
+/**
+ * The load test: a topic of P partitions, R records produced at a rate (or flat out), and C consumers with a
+ * simulated work time and failure rate. Share-group consumers accept explicitly and count a record only when the
+ * server confirmed the accept, so the report proves exactly-once acceptance or lists the exceptions. The same load
+ * can run through a consumer group for contrast: it can use at most P consumers.
+ */
+import { randomUUID } from 'node:crypto';
+import type { SharelogClient } from '../client/client.js';
+import { LoadTracker, type LoadReport } from './tracker.js';
+
+export interface LoadtestOptions {
+  partitions: number;
+  records: number;
+  /** Records per second to produce; 0 produces flat out. */
+  rate: number;
+  consumers: number;
+  /** Simulated processing time per record, ms. */
+  workMs: number;
+  /** Share of deliveries that fail (released and redelivered), 0..1. */
+  failureRate: number;
+  valueBytes: number;
+  /** Give up waiting for the consumers after this long, ms (what is missing is then reported as lost). */
+  timeoutMs: number;
+}
+
+export interface LoadtestResult extends LoadReport {
+  mode: 'share-group' | 'consumer-group';
+  topic: string;
+  group: string;
+  options: LoadtestOptions;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function produceAll(client: SharelogClient, topic: string, options: LoadtestOptions, tracker: LoadTracker, stop: AbortSignal): Promise<void> {
+  const producer = client.producer({ lingerMs: options.rate > 0 ? 1 : 5 });
+  const padding = Buffer.alloc(Math.max(0, options.valueBytes - 12), 'x');
+  const started = performance.now();
+  const pending: Array<Promise<unknown>> = [];
+  for (let seq = 0; seq < options.records && !stop.aborted; seq++) {
+    if (options.rate > 0) {
+      const due = started + (seq * 1000) / options.rate;
+      const wait = due - performance.now();
+      if (wait > 1) await sleep(wait);
+    }
+    const sentAt = performance.now();
+    const key = Buffer.from(String(seq));
+    pending.push(producer.send(topic, { key, value: Buffer.concat([Buffer.from(String(seq).padStart(12, '0')), padding]) }).then(() => tracker.onProduced(seq, sentAt)));
+    if (pending.length >= 5000) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending);
+  await producer.close();
+}
+
+function seqOf(key: Buffer | null): number {
+  return key === null ? -1 : Number(key.toString());
+}
+
+async function shareConsumerLoop(client: SharelogClient, group: string, topic: string, options: LoadtestOptions, tracker: LoadTracker, stop: AbortSignal) {
+  // With real work, each worker holds only what it is working on, as a real worker pool would.
+  const maxRecords = options.workMs > 0 ? 1 : 100;
+  const consumer = client.shareConsumer({ acknowledgementMode: 'explicit', maxRecords, window: maxRecords, maxWaitMs: 500 });
+  await consumer.subscribe(group, [topic]);
+  try {
+    while (!stop.aborted) {
+      const deliveries = await consumer.poll({ maxRecords, maxWaitMs: 500 });
+      const acks: Array<Promise<unknown>> = [];
+      for (const d of deliveries) {
+        const seq = seqOf(d.record.key);
+        tracker.onDelivered(seq, d.deliveryCount);
+        if (options.workMs > 0) await sleep(options.workMs);
+        if (Math.random() < options.failureRate) {
+          tracker.failuresInjected++;
+          acks.push(d.release(0, 'injected failure').catch(() => undefined));
+        } else {
+          acks.push(d.accept().then(() => tracker.onAccepted(seq), () => undefined));
+        }
+      }
+      await Promise.all(acks);
+    }
+  } finally {
+    await consumer.close().catch(() => undefined);
+  }
+}
+
+async function consumerGroupLoop(client: SharelogClient, group: string, topic: string, options: LoadtestOptions, tracker: LoadTracker, stop: AbortSignal) {
+  const consumer = client.consumer({ autoOffsetReset: 'earliest', maxWaitMs: 500 });
+  await consumer.subscribe(group, [topic]);
+  try {
+    while (!stop.aborted) {
+      for (const r of await consumer.poll({ maxRecords: options.workMs > 0 ? 1 : 500, maxWaitMs: 500 })) {
+        const seq = seqOf(r.key);
+        tracker.onDelivered(seq, 1);
+        if (options.workMs > 0) await sleep(options.workMs);
+        // A consumer group has no per-record failure: a failed record would be retried in place, so it counts once.
+        tracker.onAccepted(seq);
+      }
+    }
+  } finally {
+    await consumer.close().catch(() => undefined);
+  }
+}
+
+export async function runLoadtest(
+  client: SharelogClient,
+  options: LoadtestOptions,
+  mode: 'share-group' | 'consumer-group',
+  onProgress?: (tracker: LoadTracker) => void,
+): Promise<LoadtestResult> {
+  const id = randomUUID().slice(0, 8);
+  const topic = `loadtest-${id}`;
+  const group = `loadtest-${mode === 'share-group' ? 'share' : 'consumer'}-${id}`;
+  await client.admin.createTopic(topic, { partitions: options.partitions });
+  if (mode === 'share-group') {
+    await client.admin.updateShareGroupConfig(group, {
+      autoOffsetReset: 'earliest',
+      // Locks comfortably longer than the work, so a slow record is not redelivered by expiry.
+      recordLockDurationMs: Math.min(3_600_000, Math.max(30_000, options.workMs * 20)),
+      deliveryCountLimit: 10,
+    });
+  }
+  const tracker = new LoadTracker(options.records);
+  const stop = new AbortController();
+  const loop = mode === 'share-group' ? shareConsumerLoop : consumerGroupLoop;
+  const consumers = Array.from({ length: options.consumers }, () => loop(client, group, topic, options, tracker, stop.signal));
+  const producing = produceAll(client, topic, options, tracker, stop.signal);
+  const deadline = Date.now() + options.timeoutMs;
+  const progress = setInterval(() => onProgress?.(tracker), 250);
+  try {
+    while (tracker.done < options.records && Date.now() < deadline) await sleep(50);
+  } finally {
+    clearInterval(progress);
+    onProgress?.(tracker);
+    stop.abort();
+    await Promise.allSettled([producing, ...consumers]);
+  }
+  const result: LoadtestResult = { mode, topic, group, options, ...tracker.report() };
+  await client.admin.deleteGroup(group).catch(() => undefined);
+  await client.admin.deleteTopic(topic).catch(() => undefined);
+  return result;
+}
