@@ -62,6 +62,7 @@ const tpKey = (topic: string, partition: number) => `${topic}/${partition}`;
 
 export class ConsumerCoordinator {
   readonly groups = new Map<string, ConsumerGroup>();
+  private readonly creating = new Map<string, Promise<ConsumerGroup>>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -242,13 +243,20 @@ export class ConsumerCoordinator {
     if (this.isOtherKind(groupId)) {
       throw new SharelogError(ErrorCode.GROUP_TYPE_MISMATCH, `"${groupId}" is a share group, not a consumer group`);
     }
-    let group = this.groups.get(groupId);
-    if (!group) {
-      group = newGroup(groupId, []);
-      this.groups.set(groupId, group);
-      await this.store.createGroup(groupId);
+    const existing = this.groups.get(groupId);
+    if (existing) return existing;
+    // Visible only once the store has it; concurrent first joins share one creation.
+    let creating = this.creating.get(groupId);
+    if (!creating) {
+      creating = (async () => {
+        await this.store.createGroup(groupId);
+        const group = newGroup(groupId, []);
+        this.groups.set(groupId, group);
+        return group;
+      })().finally(() => this.creating.delete(groupId));
+      this.creating.set(groupId, creating);
     }
-    return group;
+    return creating;
   }
 
   async deleteGroup(groupId: string): Promise<void> {

@@ -74,6 +74,7 @@ export class ShareCoordinator {
   private readonly sweepIntervalMs: number;
   private readonly isOtherKind: (groupId: string) => boolean;
   private readonly metrics: SharelogMetrics;
+  private readonly creating = new Map<string, Promise<ShareGroup>>();
   /** Per share-partition record keys for per-key ordering, see keysAhead. */
   private readonly keyCache = new Map<string, { from: number; to: number; keys: Map<number, string | null> }>();
 
@@ -386,6 +387,8 @@ export class ShareCoordinator {
           if (group.members.size > 0) await this.reassign(group);
         });
       } catch (err) {
+        // A group deleted while this tick ran is not a failure.
+        if (err instanceof SharelogError && err.code === ErrorCode.GROUP_NOT_FOUND && !this.groups.has(group.groupId)) continue;
         this.logger.error({ err, groupId: group.groupId }, 'share group timer work failed');
       }
     }
@@ -427,13 +430,21 @@ export class ShareCoordinator {
   /** The group a join goes to, created with the default config on first use. */
   async groupForJoin(groupId: string, config: ShareGroupConfig = DEFAULT_SHARE_GROUP_CONFIG): Promise<ShareGroup> {
     this.validateGroupId(groupId);
-    let group = this.groups.get(groupId);
-    if (!group) {
-      group = new ShareGroup(groupId, { ...config });
-      this.groups.set(groupId, group);
-      await this.stateStore.saveGroup(groupId, group.config);
+    const existing = this.groups.get(groupId);
+    if (existing) return existing;
+    // The group becomes visible (to timers, admin calls) only once the store has it; concurrent first joins share
+    // one creation.
+    let creating = this.creating.get(groupId);
+    if (!creating) {
+      creating = (async () => {
+        const group = new ShareGroup(groupId, { ...config });
+        await this.stateStore.saveGroup(groupId, group.config);
+        this.groups.set(groupId, group);
+        return group;
+      })().finally(() => this.creating.delete(groupId));
+      this.creating.set(groupId, creating);
     }
-    return group;
+    return creating;
   }
 }
 
