@@ -26,13 +26,13 @@ const NOISY_OTHER_CPU = 25;
 /** From the issue: Sharelog should reach 60% of the ceiling for batches of 1000 from one client. */
 const TARGET = { batch: 1000, clients: 1, minRatio: 0.6 };
 
-interface Workload {
+export interface Workload {
   name: string;
   batch: number;
   clients: number;
 }
 
-type Target = 'echo' | 'sharelog';
+export type Target = 'echo' | 'sharelog';
 
 function workloads(): Workload[] {
   const out: Workload[] = [];
@@ -61,7 +61,7 @@ function encodeRequest(batch: number, partition: number): Buffer {
   return produceMethod().requestSerialize(request);
 }
 
-async function startServer(target: Target, ctx: SuiteContext): Promise<{ server: ChildServer; done: () => Promise<void> }> {
+export async function startServer(target: Target, ctx: SuiteContext): Promise<{ server: ChildServer; done: () => Promise<void> }> {
   const nodeFlags = ctx.serverNodeFlags;
   if (target === 'echo') {
     const server = await startChildServer({ name: 'echo server', args: ['bench/echo-server.ts'], readyMsg: 'echo serving', nodeFlags });
@@ -97,7 +97,7 @@ export interface Measurement extends LoadResult {
   quietBefore: Quiet;
 }
 
-async function measure(target: Target, w: Workload, ctx: SuiteContext): Promise<Measurement> {
+export async function measure(target: Target, w: Workload, ctx: SuiteContext): Promise<Measurement> {
   const quietBefore = await waitForQuiet(NOISY_OTHER_CPU, ctx.quietMaxWaitMs);
   if (quietBefore.waitedMs > 1500) {
     ctx.progress(`waited ${(quietBefore.waitedMs / 1000).toFixed(0)} s for other processes' load to drop (now ${quietBefore.otherCpuPercent}% of a core)`);

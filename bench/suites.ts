@@ -4,5 +4,6 @@
  */
 import type { Suite } from './lib/suite.js';
 import { produceSuite } from './produce.js';
+import { shareSuite } from './share.js';
 
-export const SUITES: readonly Suite[] = [produceSuite];
+export const SUITES: readonly Suite[] = [produceSuite, shareSuite];

@@ -193,7 +193,9 @@ export class Segment {
   ): number {
     let pos = this.index.positionFor(fromOffset);
     let bytes = 0;
-    const reader = new ChunkReader(this.fd, this.size, Math.max(READ_CHUNK, Math.min(maxBytes, 16 * 1024 * 1024)));
+    // Read in chunks of at most maxBytes (64 KB to 1 MB), not to maxBytes at once: a fetch of a few records with a
+    // generous byte limit must not copy the rest of the segment. A batch larger than a chunk is read whole.
+    const reader = new ChunkReader(this.fd, this.size, Math.max(READ_CHUNK, Math.min(maxBytes, 1024 * 1024, maxRecords * 1024)));
     const startCount = out.length;
     while (pos < this.size && out.length - startCount < maxRecords) {
       const head = reader.ensure(pos, LOG_OVERHEAD);
