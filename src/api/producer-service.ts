@@ -65,11 +65,12 @@ export function producerService(store: LogStore, ctx: HandlerContext): ProducerS
 
       const options = request.producerId === '' ? {} : { producerId: request.producerId, sequence };
       const positions = new Array<{ partition: number; offset: number }>(records.length);
-      let duplicate = false;
+      // A duplicate only when nothing of this request was appended now (every partition's part was a retry).
+      let duplicate = true;
       await Promise.all(
         [...groups].map(async ([partition, group]) => {
           const result = await store.append(topicName, partition, group.records, options);
-          duplicate ||= result.duplicate;
+          duplicate &&= result.duplicate;
           for (let j = 0; j < group.indexes.length; j++) {
             positions[group.indexes[j]] = { partition, offset: result.baseOffset + j };
           }

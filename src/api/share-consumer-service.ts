@@ -8,7 +8,7 @@ import type { ShareConsumerServiceHandlers } from '../generated/sharelog/v1/Shar
 import type { SubscribeRequest__Output } from '../generated/sharelog/v1/SubscribeRequest.js';
 import type { SubscribeResponse } from '../generated/sharelog/v1/SubscribeResponse.js';
 import type { Acknowledgement__Output } from '../generated/sharelog/v1/Acknowledgement.js';
-import { invalidArgument } from '../errors.js';
+import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
 import type { ShareAck, ShareAckResult, ShareCoordinator } from '../share-group/share-coordinator.js';
 import { WakeSignal } from '../share-group/wake-signal.js';
 import { int32, requireText } from './codec.js';
@@ -149,8 +149,11 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
         }
       };
 
+      // Messages are handled in the order they came: credits sent right after start wait for the join.
+      let previous: Promise<void> = Promise.resolve();
       call.on('data', (message: SubscribeRequest__Output) => {
-        const handled = handle(message).catch((err) => finish(err));
+        const handled = previous.then(() => (finished ? undefined : handle(message))).catch((err) => finish(err));
+        previous = handled;
         inFlight.add(handled);
         void handled.finally(() => inFlight.delete(handled));
       });
@@ -158,7 +161,11 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
         void Promise.allSettled([...inFlight]).then(() => finish());
       });
       call.on('error', () => finish());
-      signal.addEventListener('abort', () => finish(), { once: true });
+      signal.addEventListener(
+        'abort',
+        () => finish(ctx.shutdown.aborted ? new SharelogError(ErrorCode.SHUTTING_DOWN, 'the server is shutting down; reconnect', { retriable: true }) : undefined),
+        { once: true },
+      );
     },
   };
 }

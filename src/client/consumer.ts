@@ -105,7 +105,10 @@ export class Consumer implements AsyncIterable<ConsumerRecord> {
     return [...this.fetcher.partitions.values()].map(({ topic, partition }) => ({ topic, partition }));
   }
 
-  /** The next offset the application will be handed for a partition (undefined while it is being resolved). */
+  /**
+   * The next offset to fetch from a partition (records before it may still wait in the buffer); undefined while
+   * the start position is being resolved or the partition is not assigned.
+   */
   position(topic: string, partition: number): bigint | undefined {
     return this.fetcher.partitions.get(tpKey(topic, partition))?.fetchPosition;
   }
