@@ -199,7 +199,11 @@ export class SharePartitionState extends AcquiringPartition {
   /** Replays one delta (recorded after the snapshot this state was restored from). Records nothing. */
   applyDelta(delta: ShareDelta): void {
     assertShareDelta(delta);
+    // Replaying history must not record it again: the caller would append it to the journal a second time.
     const saved = this.deltas;
+    const savedArchived = this.pendingArchived;
+    this.deltas = [];
+    this.pendingArchived = [];
     try {
       switch (delta.t) {
         case 'acq':
@@ -236,6 +240,7 @@ export class SharePartitionState extends AcquiringPartition {
       }
     } finally {
       this.deltas = saved;
+      this.pendingArchived = savedArchived;
     }
     this.version++;
   }

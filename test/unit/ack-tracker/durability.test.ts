@@ -83,6 +83,18 @@ describe('snapshot and replay', () => {
     expect(restored.takeDeltas()[0]).toEqual({ t: 'arch', first: 0, last: 0, reason: 'delivery limit reached' });
   });
 
+  it('records nothing while replaying: a restored state has no deltas of its own to journal again', () => {
+    const { sp, clock } = makeState();
+    const base = sp.snapshot();
+    sp.reset(0);
+    sp.acquire('a', 4, 10);
+    sp.acknowledge('a', [range(0, 1, 'ACCEPT'), range(2, 2, 'REJECT'), range(3, 3, 'RELEASE')]);
+    sp.advanceStartOffset(1);
+    const restored = restart(sp, base, sp.takeDeltas(), clock);
+    expect(restored.takeDeltas()).toEqual([]);
+    expect(restored.takeArchived()).toEqual([]);
+  });
+
   it('replays start-offset moves and resets', () => {
     const { sp, clock } = makeState();
     const base = sp.snapshot();
