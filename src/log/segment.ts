@@ -35,6 +35,11 @@ export class Segment {
   nextOffset: number;
   maxTimestamp = -1;
   private bytesSinceIndexEntry = 0;
+  /**
+   * The chunk the last read ended in. Consumers mostly read just past where the previous read stopped (share
+   * groups acquire a few records at a time), and written bytes never change, so the next read often needs no I/O.
+   */
+  private lastChunk: Chunk | null = null;
 
   private constructor(
     readonly dir: string,
@@ -195,7 +200,12 @@ export class Segment {
     let bytes = 0;
     // Read in chunks of at most maxBytes (64 KB to 1 MB), not to maxBytes at once: a fetch of a few records with a
     // generous byte limit must not copy the rest of the segment. A batch larger than a chunk is read whole.
-    const reader = new ChunkReader(this.fd, this.size, Math.max(READ_CHUNK, Math.min(maxBytes, 1024 * 1024, maxRecords * 1024)));
+    const reader = new ChunkReader(
+      this.fd,
+      this.size,
+      Math.max(READ_CHUNK, Math.min(maxBytes, 1024 * 1024, maxRecords * 1024)),
+      this.lastChunk,
+    );
     const startCount = out.length;
     while (pos < this.size && out.length - startCount < maxRecords) {
       const head = reader.ensure(pos, LOG_OVERHEAD);
@@ -213,6 +223,7 @@ export class Segment {
       bytes += size;
       decodeRecords(full.data, at, header, out, fromOffset, maxRecords - (out.length - startCount));
     }
+    this.lastChunk = reader.current();
     return bytes;
   }
 
@@ -279,6 +290,11 @@ function readFully(fd: number, buf: Buffer, position: number): number {
   return read;
 }
 
+interface Chunk {
+  data: Buffer;
+  start: number;
+}
+
 /** A window over a file that grows to hold the bytes asked for, so small batches cost one read per chunk. */
 class ChunkReader {
   private data: Buffer = Buffer.alloc(0);
@@ -288,7 +304,17 @@ class ChunkReader {
     private readonly fd: number,
     private readonly limit: number,
     private readonly chunk = READ_CHUNK,
-  ) {}
+    initial: Chunk | null = null,
+  ) {
+    if (initial) {
+      this.data = initial.data;
+      this.start = initial.start;
+    }
+  }
+
+  current(): Chunk | null {
+    return this.data.length > 0 ? { data: this.data, start: this.start } : null;
+  }
 
   /** Makes [pos, pos + length) available; null when the file ends before that. */
   ensure(pos: number, length: number): { data: Buffer; start: number } | null {
