@@ -157,11 +157,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       await producer.close().catch(() => undefined);
     });
 
-    const workers = Array.from({ length: options.workers }, async () => {
+    /** Takes records until `signal` aborts, checking every delivery against what was seen of its record before. */
+    const shareWorker = async (signal: AbortSignal, failureRate: number) => {
       const consumer = client.shareConsumer({ acknowledgementMode: 'explicit', maxRecords: 20, onError: () => undefined });
       await consumer.subscribe(SHARE_GROUP, [TOPIC]);
-      while (!stop.signal.aborted) {
-        const deliveries = await consumer.poll({ maxWaitMs: 500, signal: stop.signal }).catch(() => []);
+      while (!signal.aborted) {
+        const deliveries = await consumer.poll({ maxWaitMs: 300, signal }).catch(() => []);
         await Promise.all(
           deliveries.map(async (d) => {
             const seq = Number(d.record.key!.toString());
@@ -170,7 +171,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             if ((lastCount.get(seq) ?? 0) >= d.deliveryCount) report.countWentBack.push(seq);
             lastCount.set(seq, d.deliveryCount);
             if ((acceptedCount.get(seq) ?? 0) > 0) report.deliveredAfterAccept.push(seq);
-            if (Math.random() < options.failureRate) return d.release(0, 'soak failure').catch(() => undefined);
+            if (Math.random() < failureRate) return d.release(0, 'soak failure').catch(() => undefined);
             return d.accept().then(
               () => void acceptedCount.set(seq, (acceptedCount.get(seq) ?? 0) + 1),
               () => undefined, // unconfirmed: the record may or may not be accepted; the final check decides
@@ -179,7 +180,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         );
       }
       await consumer.close().catch(() => undefined);
-    });
+    };
+    const workers = Array.from({ length: options.workers }, () => shareWorker(stop.signal, options.failureRate));
 
     const committed = new Map<string, bigint>();
     const reader = (async () => {
@@ -215,25 +217,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
     stop.abort();
     await Promise.allSettled([...producers, reader]);
-    // Drain: workers go on (without failures) until every record is finished.
+    // Drain: one worker goes on, without failures, until every record is finished.
     log('draining');
     const drain = new AbortController();
-    const drainer = (async () => {
-      const consumer = client.shareConsumer({ acknowledgementMode: 'explicit', maxRecords: 100 });
-      await consumer.subscribe(SHARE_GROUP, [TOPIC]);
-      while (!drain.signal.aborted) {
-        for (const d of await consumer.poll({ maxWaitMs: 300 }).catch(() => [])) {
-          const seq = Number(d.record.key!.toString());
-          report.deliveries++;
-          if (d.deliveryCount > 1) report.redeliveries++;
-          if ((lastCount.get(seq) ?? 0) >= d.deliveryCount) report.countWentBack.push(seq);
-          lastCount.set(seq, d.deliveryCount);
-          if ((acceptedCount.get(seq) ?? 0) > 0) report.deliveredAfterAccept.push(seq);
-          await d.accept().then(() => void acceptedCount.set(seq, (acceptedCount.get(seq) ?? 0) + 1), () => undefined);
-        }
-      }
-      await consumer.close().catch(() => undefined);
-    })();
+    const drainer = shareWorker(drain.signal, 0);
     await Promise.allSettled(workers);
     const drainEnd = Date.now() + 60_000;
     for (;;) {
