@@ -1,0 +1,286 @@
+/**
+ * The LogStore over Redis (single server or Cluster): each partition is a stream of record batches, one entry per
+ * batch, whose id `0-<base offset + 1>` makes offsets dense and look-ups by offset one XREVRANGE. Batches are
+ * encoded by the server (src/log/record-batch.ts, CRC-32C included) with base offset 0; the entry id carries the
+ * real base, which the CRC does not cover. Appends, idempotence checks and retention are Lua scripts, atomic per
+ * partition (all of a partition's keys share one hash tag). New-data wake-ups reach every server through pub/sub.
+ *
+ * Durability is Redis's: an append is acknowledged once Redis has executed it; with `appendonly yes` and
+ * `appendfsync always` that means fsynced, with `everysec` up to a second can be lost on a Redis crash.
+ */
+import { Cluster, Redis } from 'ioredis';
+import type { Clock } from '../../clock.js';
+import { ErrorCode, SharelogError, invalidArgument } from '../../errors.js';
+import { decodeRecords, encodeBatch, readBatchHeader } from '../../log/record-batch.js';
+import type { RecordInput, StoredRecord } from '../../log/record.js';
+import { SEQUENCES_KEPT } from '../../log/producer-state.js';
+import { validatePartitionCount, validateTopicName } from '../../log/topic-rules.js';
+import { resolveTopicConfig } from '../embedded/file-log-store.js';
+import type { AppendOptions, AppendResult, LogStore, PartitionInfo, ReadResult, TopicConfig, TopicInfo } from '../types.js';
+import { DATA_CHANNEL_PATTERN, dataChannel, partitionKeys, topicsKey } from './keys.js';
+import { defineScripts } from './scripts.js';
+
+export interface RedisLogStoreOptions {
+  /** `redis://host:port`, or comma-separated `host:port` seeds of a Redis Cluster. */
+  url: string;
+  defaultTopicConfig: TopicConfig;
+  retentionCheckMs: number;
+  clock: Clock;
+}
+
+/** Stream entries read per round trip when a read spans batches. */
+const ENTRIES_PER_READ = 32;
+
+function connectRedis(url: string): Redis | Cluster {
+  const seeds = url.split(',').map((s) => s.trim()).filter(Boolean);
+  if (seeds.length > 1) {
+    return new Cluster(
+      seeds.map((seed) => {
+        const { hostname, port } = new URL(seed.includes('://') ? seed : `redis://${seed}`);
+        return { host: hostname, port: Number(port || 6379) };
+      }),
+    );
+  }
+  return new Redis(seeds[0], { maxRetriesPerRequest: 3 });
+}
+
+const idOf = (base: number) => `0-${base + 1}`;
+const baseOf = (id: string) => Number(id.slice(2)) - 1;
+
+export class RedisLogStore implements LogStore {
+  private readonly redis: Redis | Cluster;
+  private readonly subscriber: Redis | Cluster;
+  private readonly listeners = new Map<string, Set<(end: number) => void>>();
+  private readonly timer: NodeJS.Timeout;
+
+  private constructor(private readonly options: RedisLogStoreOptions) {
+    this.redis = connectRedis(options.url);
+    defineScripts(this.redis);
+    this.subscriber = this.redis.duplicate();
+    this.subscriber.on('pmessage', (_pattern: string, channel: string, message: string) => {
+      for (const listener of this.listeners.get(channel) ?? []) listener(Number(message));
+    });
+    this.timer = setInterval(() => void this.applyRetention().catch(() => undefined), options.retentionCheckMs);
+    this.timer.unref();
+  }
+
+  static async open(options: RedisLogStoreOptions): Promise<RedisLogStore> {
+    const store = new RedisLogStore(options);
+    await store.subscriber.psubscribe(DATA_CHANNEL_PATTERN);
+    return store;
+  }
+
+  async createTopic(name: string, partitions: number, config: Partial<TopicConfig> = {}): Promise<TopicInfo> {
+    validateTopicName(name);
+    validatePartitionCount(partitions);
+    const info: TopicInfo = { name, partitions, config: resolveTopicConfig(config, this.options.defaultTopicConfig) };
+    if ((await this.redis.hsetnx(topicsKey(), name, JSON.stringify(info))) === 0) {
+      throw new SharelogError(ErrorCode.TOPIC_EXISTS, `topic "${name}" already exists`);
+    }
+    return info;
+  }
+
+  async deleteTopic(name: string): Promise<void> {
+    const info = await this.getTopic(name);
+    await this.redis.hdel(topicsKey(), name);
+    for (let p = 0; p < info.partitions; p++) {
+      const keys = partitionKeys(name, p);
+      await this.redis.del(keys.meta, keys.log, keys.producers);
+    }
+  }
+
+  async createPartitions(name: string, total: number): Promise<TopicInfo> {
+    validatePartitionCount(total);
+    try {
+      return JSON.parse(await this.redis.sharelog_grow_topic_v1(topicsKey(), name, total)) as TopicInfo;
+    } catch (err) {
+      const message = (err as Error).message;
+      if (message.startsWith('TOPIC_NOT_FOUND')) throw new SharelogError(ErrorCode.TOPIC_NOT_FOUND, `topic "${name}" does not exist`);
+      if (message.startsWith('SHRINK')) {
+        throw invalidArgument(`topic "${name}" has ${message.split(' ')[1]} partitions; partitions can grow, never shrink`);
+      }
+      throw err;
+    }
+  }
+
+  async listTopics(): Promise<TopicInfo[]> {
+    const all = await this.redis.hgetall(topicsKey());
+    return Object.values(all)
+      .map((json) => JSON.parse(json) as TopicInfo)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async getTopic(name: string): Promise<TopicInfo> {
+    const json = await this.redis.hget(topicsKey(), name);
+    if (!json) throw new SharelogError(ErrorCode.TOPIC_NOT_FOUND, `topic "${name}" does not exist`);
+    return JSON.parse(json) as TopicInfo;
+  }
+
+  async describePartitions(name: string): Promise<PartitionInfo[]> {
+    const info = await this.getTopic(name);
+    const out: PartitionInfo[] = [];
+    for (let partition = 0; partition < info.partitions; partition++) {
+      const [next, start, size] = await this.redis.hmget(partitionKeys(name, partition).meta, 'next', 'start', 'size');
+      out.push({ partition, startOffset: Number(start ?? 0), endOffset: Number(next ?? 0), sizeBytes: Number(size ?? 0) });
+    }
+    return out;
+  }
+
+  async append(topic: string, partition: number, records: readonly RecordInput[], options: AppendOptions = {}): Promise<AppendResult> {
+    await this.checkPartition(topic, partition);
+    const encoded = encodeBatch(records, {
+      baseOffset: 0,
+      appendTimeMs: this.options.clock.now(),
+      producerId: options.producerId,
+      sequence: options.sequence,
+    });
+    const keys = partitionKeys(topic, partition);
+    try {
+      const [base, duplicate] = await this.redis.sharelog_append_v1(
+        keys.meta,
+        keys.log,
+        keys.producers,
+        encoded.bytes,
+        records.length,
+        encoded.maxTimestamp,
+        options.producerId ?? '',
+        options.sequence ?? -1,
+        dataChannel(topic, partition),
+        SEQUENCES_KEPT,
+      );
+      return { baseOffset: Number(base), duplicate: Number(duplicate) === 1 };
+    } catch (err) {
+      const message = (err as Error).message;
+      if (message.startsWith('OUT_OF_ORDER_SEQUENCE')) {
+        throw new SharelogError(
+          ErrorCode.OUT_OF_ORDER_SEQUENCE,
+          `producer ${options.producerId}: sequence ${options.sequence} is older than the last appended sequence ${message.split(' ')[1]} and not among the ${SEQUENCES_KEPT} most recent`,
+        );
+      }
+      throw new SharelogError(ErrorCode.BACKEND_UNAVAILABLE, `redis append failed: ${message}`, { cause: err, retriable: true });
+    }
+  }
+
+  async read(topic: string, partition: number, offset: number, maxRecords: number, maxBytes: number): Promise<ReadResult> {
+    await this.checkPartition(topic, partition);
+    const keys = partitionKeys(topic, partition);
+    const { logStartOffset, highWatermark } = await this.offsets(topic, partition);
+    if (offset < logStartOffset || offset > highWatermark) {
+      throw new SharelogError(
+        ErrorCode.OFFSET_OUT_OF_RANGE,
+        `offset ${offset} is outside [log_start_offset ${logStartOffset}, high_watermark ${highWatermark}]`,
+      );
+    }
+    const records: StoredRecord[] = [];
+    if (offset === highWatermark) return { records, highWatermark, logStartOffset };
+    let entries = await this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1);
+    let bytes = 0;
+    while (entries.length > 0 && records.length < maxRecords) {
+      for (const [id, fields] of entries) {
+        const batch = fieldOf(fields, 'b');
+        if (records.length >= maxRecords || (records.length > 0 && bytes + batch.length > maxBytes)) return { records, highWatermark, logStartOffset };
+        bytes += batch.length;
+        const header = { ...readBatchHeader(batch, 0), baseOffset: baseOf(id.toString()) };
+        decodeRecords(batch, 0, header, records, offset, maxRecords - records.length);
+      }
+      const lastId = entries[entries.length - 1][0].toString();
+      entries = await this.redis.xrangeBuffer(keys.log, `(${lastId}`, '+', 'COUNT', ENTRIES_PER_READ);
+    }
+    return { records, highWatermark, logStartOffset };
+  }
+
+  async offsets(topic: string, partition: number): Promise<{ logStartOffset: number; highWatermark: number }> {
+    const [next, start] = await this.redis.hmget(partitionKeys(topic, partition).meta, 'next', 'start');
+    return { logStartOffset: Number(start ?? 0), highWatermark: Number(next ?? 0) };
+  }
+
+  async offsetForTimestamp(topic: string, partition: number, timestampMs: number): Promise<number> {
+    await this.checkPartition(topic, partition);
+    const keys = partitionKeys(topic, partition);
+    let from = '-';
+    for (;;) {
+      const entries = await this.redis.xrangeBuffer(keys.log, from, '+', 'COUNT', ENTRIES_PER_READ);
+      if (entries.length === 0) return (await this.offsets(topic, partition)).highWatermark;
+      for (const [id, fields] of entries) {
+        if (Number(fieldOf(fields, 't').toString()) < timestampMs) continue;
+        const batch = fieldOf(fields, 'b');
+        const out: StoredRecord[] = [];
+        decodeRecords(batch, 0, { ...readBatchHeader(batch, 0), baseOffset: baseOf(id.toString()) }, out);
+        const found = out.find((r) => r.timestampMs >= timestampMs);
+        if (found) return found.offset;
+      }
+      from = `(${entries[entries.length - 1][0].toString()}`;
+    }
+  }
+
+  async waitForData(topic: string, partition: number, offset: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    if (timeoutMs <= 0 || signal?.aborted) return;
+    await new Promise<void>((resolve) => {
+      let unsubscribe = () => {};
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      signal?.addEventListener('abort', done, { once: true });
+      unsubscribe = this.subscribe(topic, partition, (end) => {
+        if (end > offset) done();
+      });
+      // Data may have arrived before the subscription: look once after subscribing.
+      void this.offsets(topic, partition).then(({ highWatermark }) => highWatermark > offset && done(), () => undefined);
+    });
+  }
+
+  onData(topic: string, partition: number, listener: () => void): () => void {
+    return this.subscribe(topic, partition, () => listener());
+  }
+
+  /** Applies every topic's retention now (also on a timer; any server may run it, it is idempotent). */
+  async applyRetention(): Promise<number> {
+    let deleted = 0;
+    const now = this.options.clock.now();
+    for (const topic of await this.listTopics()) {
+      const { retentionMs, retentionBytes } = topic.config;
+      for (let p = 0; p < topic.partitions; p++) {
+        const keys = partitionKeys(topic.name, p);
+        deleted += Number(await this.redis.sharelog_retain_v1(keys.meta, keys.log, retentionMs >= 0 ? now - retentionMs : -1, retentionBytes));
+      }
+    }
+    return deleted;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    for (const set of this.listeners.values()) for (const listener of set) listener(Number.MAX_SAFE_INTEGER);
+    this.listeners.clear();
+    await Promise.allSettled([this.subscriber.quit(), this.redis.quit()]);
+  }
+
+  private subscribe(topic: string, partition: number, listener: (end: number) => void): () => void {
+    const channel = dataChannel(topic, partition);
+    let set = this.listeners.get(channel);
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set!.delete(listener);
+      if (set!.size === 0) this.listeners.delete(channel);
+    };
+  }
+
+  private async checkPartition(topic: string, partition: number): Promise<void> {
+    const info = await this.getTopic(topic);
+    if (!Number.isInteger(partition) || partition < 0 || partition >= info.partitions) {
+      throw new SharelogError(
+        ErrorCode.PARTITION_NOT_FOUND,
+        `topic "${topic}" has partitions 0..${info.partitions - 1}; partition ${partition} does not exist`,
+      );
+    }
+  }
+}
+
+function fieldOf(fields: Buffer[], name: string): Buffer {
+  for (let i = 0; i < fields.length; i += 2) if (fields[i].toString() === name) return fields[i + 1];
+  throw new SharelogError(ErrorCode.CORRUPT_DATA, `stream entry without field "${name}"`);
+}
