@@ -15,6 +15,7 @@ import { deadLetterHandler } from './dead-letter.js';
 import { ShareGroup, type ShareMember } from './share-group.js';
 import { waitForAny } from './wake-signal.js';
 import { NO_METRICS, type AckTypeLabel, type SharelogMetrics } from '../metrics/types.js';
+import { DEFAULT_LIMITS, limitExceeded, type Limits } from '../limits.js';
 
 /** One acquired record as handed to a member. */
 export interface ShareDelivery {
@@ -58,6 +59,8 @@ export interface ShareCoordinatorOptions {
   isOtherKind?: (groupId: string) => boolean;
   /** Instrumentation (acquisitions, acknowledgements, archives, dead letters); no-op by default. */
   metrics?: SharelogMetrics;
+  /** Acquired records per member across the group (src/limits.ts); DEFAULT_LIMITS when absent. */
+  limits?: Pick<Limits, 'maxInFlightRecordsPerMember'>;
 }
 
 /** Records of new offsets read ahead to learn their keys (per-key ordering). */
@@ -75,6 +78,9 @@ export class ShareCoordinator {
   private readonly isOtherKind: (groupId: string) => boolean;
   private readonly metrics: SharelogMetrics;
   private readonly creating = new Map<string, Promise<ShareGroup>>();
+  private readonly maxInFlightPerMember: number;
+  /** Records being acquired right now per `group\0member`, so concurrent fetches of one member share the limit. */
+  private readonly reserved = new Map<string, number>();
   /** Per share-partition record keys for per-key ordering, see keysAhead. */
   private readonly keyCache = new Map<string, { from: number; to: number; keys: Map<number, string | null> }>();
 
@@ -86,6 +92,7 @@ export class ShareCoordinator {
     this.sweepIntervalMs = options.sweepIntervalMs ?? 1000;
     this.isOtherKind = options.isOtherKind ?? (() => false);
     this.metrics = options.metrics ?? NO_METRICS;
+    this.maxInFlightPerMember = (options.limits ?? DEFAULT_LIMITS).maxInFlightRecordsPerMember;
     const deadLetter = deadLetterHandler(this.logStore, this.logger, this.metrics);
     this.stateStore.setArchivedHandler(async (groupId, config, tp, archived) => {
       countArchived(this.metrics, groupId, archived);
@@ -218,7 +225,7 @@ export class ShareCoordinator {
     for (;;) {
       const member = group.member(memberId);
       member.lastSeen = this.clock.now();
-      const deliveries = await this.acquireFor(group, member, maxRecords);
+      const deliveries = await this.acquireWithinLimit(group, member, maxRecords);
       const remaining = deadline - this.clock.now();
       if (deliveries.length > 0 || remaining <= 0 || signal?.aborted || this.closed) return deliveries;
       const partitions = assignedPartitions(member);
@@ -228,6 +235,35 @@ export class ShareCoordinator {
         signal,
         partitions.map((tp) => (wake) => this.logStore.onData(tp.topic, tp.partition, wake)),
       );
+    }
+  }
+
+  /**
+   * Limit max_in_flight_records_per_member: a member gets at most what keeps its ACQUIRED records (across the
+   * group) within the limit; a member already at the limit is refused with LIMIT_EXCEEDED until it acknowledges
+   * (or its locks expire) -- a clear answer instead of a long-poll that silently returns nothing.
+   */
+  private async acquireWithinLimit(group: ShareGroup, member: ShareMember, maxRecords: number): Promise<ShareDelivery[]> {
+    const key = `${group.groupId}\0${member.memberId}`;
+    const reserved = this.reserved.get(key) ?? 0;
+    const held = (await this.stateStore.acquiredBy(group.groupId, member.memberId)) + reserved;
+    const room = this.maxInFlightPerMember - held;
+    if (room <= 0) {
+      throw limitExceeded(
+        'max_in_flight_records_per_member',
+        this.maxInFlightPerMember,
+        `member "${member.memberId}" of share group "${group.groupId}" holds ${held} acquired records; acknowledge some before fetching more`,
+        true,
+      );
+    }
+    const want = Math.min(maxRecords, room);
+    this.reserved.set(key, (this.reserved.get(key) ?? 0) + want);
+    try {
+      return await this.acquireFor(group, member, want);
+    } finally {
+      const left = (this.reserved.get(key) ?? want) - want;
+      if (left > 0) this.reserved.set(key, left);
+      else this.reserved.delete(key);
     }
   }
 
@@ -252,6 +288,13 @@ export class ShareCoordinator {
       let keyOf: ((offset: number) => string | null) | undefined;
       if (group.config.perKeyOrdering) ({ logEnd, keyOf } = await this.keysAhead(group, tp, logEnd));
       const batches = await this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords - out.length, logEnd, keyOf);
+      if (!group.members.has(member.memberId)) {
+        // The member left while this acquire ran: nobody will take these records, so give them back now instead
+        // of leaving them locked until their deadline.
+        await this.stateStore.releaseMember(group.groupId, tp, member.memberId);
+        group.wake.notify();
+        return out;
+      }
       countAcquired(this.metrics, group.groupId, batches);
       for (const batch of batches) out.push(...(await this.readBatch(tp, batch)));
     }
