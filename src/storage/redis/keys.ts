@@ -19,3 +19,7 @@ export function partitionKeys(topic: string, partition: number) {
 /** Pub/sub channel announcing new records of a partition (message: the new end offset). */
 export const dataChannel = (topic: string, partition: number): string => `${PREFIX}:data:{${topic}/${partition}}`;
 export const DATA_CHANNEL_PATTERN = `${PREFIX}:data:*`;
+
+export const consumerGroupsKey = (): string => `${PREFIX}:consumer-groups`;
+/** Tagged by the group id, so one group's offsets sit in one slot. */
+export const consumerGroupKey = (groupId: string): string => `${PREFIX}:cg:{${groupId}}:offsets`;

@@ -64,6 +64,11 @@ export class RedisLogStore implements LogStore {
     this.timer.unref();
   }
 
+  /** The connection, for the other redis stores of the same backend. */
+  get connection(): Redis | Cluster {
+    return this.redis;
+  }
+
   static async open(options: RedisLogStoreOptions): Promise<RedisLogStore> {
     const store = new RedisLogStore(options);
     await store.subscriber.psubscribe(DATA_CHANNEL_PATTERN);
