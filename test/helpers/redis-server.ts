@@ -64,3 +64,28 @@ export async function startRedis(extraArgs: string[] = []): Promise<TestRedis> {
     },
   };
 }
+
+/** A Redis Cluster of three masters on loopback, built with `redis-cli --cluster create`. */
+export async function startRedisCluster(): Promise<{ url: string; stop(): Promise<void> }> {
+  const nodes = [];
+  for (let i = 0; i < 3; i++) {
+    nodes.push(await startRedis(['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '5000']));
+  }
+  const addresses = nodes.map((n) => `127.0.0.1:${n.port}`);
+  execFileSync('redis-cli', ['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes'], { stdio: 'pipe' });
+  // Wait until every node agrees the cluster is up.
+  for (const n of nodes) {
+    for (let i = 0; ; i++) {
+      const info = execFileSync('redis-cli', ['-p', String(n.port), 'cluster', 'info']).toString();
+      if (info.includes('cluster_state:ok')) break;
+      if (i > 100) throw new Error(`cluster not ready on ${n.port}: ${info}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    url: addresses.join(','),
+    async stop() {
+      await Promise.all(nodes.map((n) => n.stop()));
+    },
+  };
+}
