@@ -21,6 +21,8 @@ export const ErrorCode = {
   STORAGE_FAILED: 'STORAGE_FAILED',
   SHUTTING_DOWN: 'SHUTTING_DOWN',
   BACKEND_UNAVAILABLE: 'BACKEND_UNAVAILABLE',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  PERMISSION_DENIED: 'PERMISSION_DENIED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

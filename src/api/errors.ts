@@ -26,6 +26,8 @@ const STATUS_BY_CODE: Record<ErrorCode, status> = {
   STORAGE_FAILED: status.INTERNAL,
   SHUTTING_DOWN: status.UNAVAILABLE,
   BACKEND_UNAVAILABLE: status.UNAVAILABLE,
+  UNAUTHENTICATED: status.UNAUTHENTICATED,
+  PERMISSION_DENIED: status.PERMISSION_DENIED,
 };
 
 export function statusFor(code: ErrorCode): status {

@@ -59,8 +59,7 @@ export function setServing(health: HealthImplementation, serving: boolean): void
   for (const name of SERVICE_NAMES) health.setStatus(name, status);
 }
 
-export function bind(server: grpc.Server, address: string): Promise<number> {
-  return new Promise((resolve, reject) =>
-    server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (err, port) => (err ? reject(err) : resolve(port))),
-  );
+/** Binds `address` with `credentials` (plaintext when omitted; TLS from src/security). */
+export function bind(server: grpc.Server, address: string, credentials: grpc.ServerCredentials = grpc.ServerCredentials.createInsecure()): Promise<number> {
+  return new Promise((resolve, reject) => server.bindAsync(address, credentials, (err, port) => (err ? reject(err) : resolve(port))));
 }

@@ -5,7 +5,7 @@
  */
 import { status } from '@grpc/grpc-js';
 import type { Command } from 'commander';
-import { connect, type SharelogClient } from '../client/client.js';
+import { connect, type SharelogClient, type TlsOptions } from '../client/client.js';
 import { SharelogClientError } from '../client/errors.js';
 
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, UNREACHABLE: 3 } as const;
@@ -13,18 +13,41 @@ export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, UNREACHABLE: 3 } as const;
 export interface GlobalOptions {
   address: string;
   output: 'table' | 'json';
+  /** TLS when any of ca/cert/key is set (file paths). */
+  tls?: TlsOptions;
+  token?: string;
 }
 
 export function addGlobalOptions(command: Command): Command {
   return command
     .option('--address <host:port>', 'Sharelog server (env SHARELOG_ADDRESS)', process.env.SHARELOG_ADDRESS ?? '127.0.0.1:50051')
-    .option('--output <format>', 'table or json', 'table');
+    .option('--output <format>', 'table or json', 'table')
+    .option('--tls-ca <file>', 'PEM CA of the server certificate; turns TLS on (env SHARELOG_TLS_CA)', process.env.SHARELOG_TLS_CA)
+    .option('--tls-cert <file>', 'PEM client certificate for mutual TLS (env SHARELOG_CLIENT_TLS_CERT)', process.env.SHARELOG_CLIENT_TLS_CERT)
+    .option('--tls-key <file>', 'PEM key of --tls-cert (env SHARELOG_CLIENT_TLS_KEY)', process.env.SHARELOG_CLIENT_TLS_KEY)
+    .option('--tls', 'use TLS with the system roots (implied by --tls-ca/--tls-cert)')
+    .option('--token <token>', 'bearer token sent on every call (env SHARELOG_TOKEN)', process.env.SHARELOG_TOKEN);
 }
 
 export function globalOptions(command: Command): GlobalOptions {
-  const opts = command.optsWithGlobals() as { address: string; output: string };
+  const opts = command.optsWithGlobals() as {
+    address: string;
+    output: string;
+    tlsCa?: string;
+    tlsCert?: string;
+    tlsKey?: string;
+    tls?: boolean;
+    token?: string;
+  };
   if (opts.output !== 'table' && opts.output !== 'json') throw new UsageError(`--output must be table or json, got ${opts.output}`);
-  return { address: opts.address, output: opts.output };
+  if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together');
+  const useTls = opts.tls || opts.tlsCa !== undefined || opts.tlsCert !== undefined;
+  return {
+    address: opts.address,
+    output: opts.output,
+    tls: useTls ? { ca: opts.tlsCa, cert: opts.tlsCert, key: opts.tlsKey } : undefined,
+    token: opts.token || undefined,
+  };
 }
 
 export class UsageError extends Error {}
@@ -35,7 +58,12 @@ export class CliError extends Error {}
 /** Runs a command body with a connected client, closing it afterwards and mapping failures to exit codes. */
 export async function withClient(command: Command, body: (client: SharelogClient, options: GlobalOptions) => Promise<void>): Promise<void> {
   const options = globalOptions(command);
-  const client = connect(options.address, { retry: { maxAttempts: 3 } });
+  let client: SharelogClient;
+  try {
+    client = connect(options.address, { retry: { maxAttempts: 3 }, tls: options.tls, token: options.token });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   try {
     await body(client, options);
   } finally {

@@ -15,6 +15,12 @@ export function registerServe(program: Command): void {
   }
   serve.option('--config <file>', 'JSON config file with setting names as keys (env SHARELOG_CONFIG)');
   serve.action(async (opts: Record<string, string>) => {
+    // --tls-cert and --tls-key are also global client options (the CLI's own certificate); on the serve command
+    // line the global ones catch them, so they are taken back from there when given on the command line.
+    const root = serve.parent;
+    for (const key of ['tlsCert', 'tlsKey']) {
+      if (opts[key] === undefined && root?.getOptionValueSource(key) === 'cli') opts[key] = root.opts()[key] as string;
+    }
     const flags: Partial<Record<keyof ServerConfig, string>> = {};
     for (const s of SETTINGS) {
       const value = opts[camelToFlag(s)];
@@ -41,5 +47,11 @@ export function registerServe(program: Command): void {
     };
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
+    // SIGHUP reloads certificates, tokens, JWT key and permissions; broken files are logged and the old ones kept.
+    process.on('SIGHUP', () => {
+      logger.info({ signal: 'SIGHUP' }, 'reloading TLS and auth files');
+      server.reloadTls();
+      server.reloadAuth();
+    });
   });
 }

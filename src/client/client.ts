@@ -4,6 +4,7 @@
  * retries the calls that are safe to send again, and closes its components before the channel.
  */
 import * as grpc from '@grpc/grpc-js';
+import fs from 'node:fs';
 import { loadSharelogProto } from '../api/proto.js';
 import type { AdminServiceClient } from '../generated/sharelog/v1/AdminService.js';
 import type { ConsumerServiceClient } from '../generated/sharelog/v1/ConsumerService.js';
@@ -19,9 +20,22 @@ import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from './retry.js';
 import { ShareConsumer, type ShareConsumerOptions } from './share-consumer.js';
 import { ShareWorker, type ShareWorkerOptions } from './share-worker.js';
 
+/** PEM material for TLS: a string is a file path, a Buffer the PEM itself. */
+export interface TlsOptions {
+  /** CA that signed the server certificate; the system roots when unset. */
+  ca?: string | Buffer;
+  /** Client certificate (chain) and its key, for mutual TLS. */
+  cert?: string | Buffer;
+  key?: string | Buffer;
+}
+
 export interface ClientOptions {
-  /** Channel credentials; insecure by default. Pass grpc.credentials.createSsl(...) for TLS. */
+  /** Channel credentials; insecure by default. Pass grpc.credentials.createSsl(...) for TLS, or use `tls`. */
   credentials?: grpc.ChannelCredentials;
+  /** TLS (and mutual TLS) from PEM files or buffers; ignored when `credentials` is set. */
+  tls?: TlsOptions;
+  /** Bearer token (tokens file entry or JWT), sent as `authorization: Bearer <token>` on every call. */
+  token?: string;
   /** Deadline of one attempt of a call, in ms (long-polls add their wait to it). Default 30000. */
   deadlineMs?: number;
   /** Retry policy for calls that are safe to send again. */
@@ -88,6 +102,7 @@ export class SharelogClient {
   readonly deadlineMs: number;
   readonly retryPolicy: RetryPolicy;
   private readonly channel: grpc.Channel;
+  private readonly token: string | undefined;
   private readonly services: Services;
   private readonly components = new Set<Closeable>();
   private adminClient: Admin | undefined;
@@ -99,7 +114,8 @@ export class SharelogClient {
     this.address = address;
     this.deadlineMs = options.deadlineMs ?? 30_000;
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    const credentials = options.credentials ?? grpc.credentials.createInsecure();
+    const credentials = options.credentials ?? (options.tls ? tlsCredentials(options.tls) : grpc.credentials.createInsecure());
+    this.token = options.token;
     const channelOptions = { ...DEFAULT_CHANNEL_OPTIONS, ...options.channelOptions };
     this.channel = new grpc.Channel(address, credentials, channelOptions);
     const v1 = loadSharelogProto().proto.sharelog.v1;
@@ -163,7 +179,7 @@ export class SharelogClient {
       const call: grpc.ClientUnaryCall = client[method].call(
         client,
         request,
-        new grpc.Metadata(),
+        this.metadata(),
         { deadline },
         (err: grpc.ServiceError | null, response: R) => {
           options.signal?.removeEventListener('abort', onAbort);
@@ -178,7 +194,14 @@ export class SharelogClient {
   /** Opens a ShareConsumerService.Subscribe stream (no deadline: it lives as long as the membership). */
   openSubscribe(): SubscribeCall {
     if (this.channelClosed) throw closedError('the client');
-    return this.services.share.Subscribe(new grpc.Metadata());
+    return this.services.share.Subscribe(this.metadata());
+  }
+
+  /** Metadata of every call: the bearer token when there is one. */
+  private metadata(): grpc.Metadata {
+    const metadata = new grpc.Metadata();
+    if (this.token !== undefined) metadata.set('authorization', `Bearer ${this.token}`);
+    return metadata;
   }
 
   /** Registers a component so that `close()` closes it first; returns the function that unregisters it. */
@@ -200,6 +223,20 @@ export class SharelogClient {
       this.channel.close();
     })());
   }
+}
+
+/** Channel credentials for TLS from PEM paths or buffers (cert and key together for mutual TLS). */
+export function tlsCredentials(tls: TlsOptions): grpc.ChannelCredentials {
+  const pem = (value: string | Buffer | undefined, what: string) => {
+    if (value === undefined || Buffer.isBuffer(value)) return value ?? null;
+    try {
+      return fs.readFileSync(value);
+    } catch (err) {
+      throw new Error(`TLS ${what} ${value}: ${(err as Error).message}`);
+    }
+  };
+  if ((tls.cert === undefined) !== (tls.key === undefined)) throw new Error('TLS cert and key must be given together');
+  return grpc.credentials.createSsl(pem(tls.ca, 'CA'), pem(tls.key, 'key'), pem(tls.cert, 'certificate'));
 }
 
 /** Connects to a Sharelog server. The channel connects lazily, on the first call. */
