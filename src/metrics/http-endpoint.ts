@@ -2,7 +2,8 @@
  * The metrics HTTP endpoint (node:http): `GET /metrics` in the Prometheus text format, `GET /healthz` (200 while
  * the server serves, 503 once it shuts down). The request handler is built in one place, metricsRequestHandler,
  * which takes an authorizer: the seam for the bearer-token rules of the gRPC API, which this endpoint will obey.
- * Until those exist the default authorizer lets every request through.
+ * Until those exist the default authorizer lets every request through. Other pages (the web console,
+ * src/console) plug in as `routes`; their requests go through the same authorizer.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,14 @@ export type MetricsAuthorizer = (request: http.IncomingMessage) => AuthDecision 
 
 export const ALLOW_ALL: MetricsAuthorizer = () => ({ allowed: true });
 
+/** More paths served by the endpoint (the web console). Called only after the authorizer let the request in. */
+export interface HttpRoutes {
+  handles(pathname: string): boolean;
+  handle(request: http.IncomingMessage, response: http.ServerResponse, url: URL): Promise<void>;
+  /** Ends long-lived responses (event streams) before the server closes. */
+  close(): Promise<void>;
+}
+
 export interface MetricsHandlerOptions {
   /** The exposition text and its content type. */
   render: () => Promise<{ contentType: string; body: string }>;
@@ -21,6 +30,7 @@ export interface MetricsHandlerOptions {
   healthy: () => boolean;
   authorize?: MetricsAuthorizer;
   onError?: (err: unknown) => void;
+  routes?: HttpRoutes;
 }
 
 export function metricsRequestHandler(options: MetricsHandlerOptions): http.RequestListener {
@@ -32,7 +42,12 @@ export function metricsRequestHandler(options: MetricsHandlerOptions): http.Requ
   return (req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0];
-      if (path !== '/metrics' && path !== '/healthz') return send(res, 404, 'not found: try /metrics or /healthz\n');
+      if (path !== '/metrics' && path !== '/healthz') {
+        if (!options.routes?.handles(path)) return send(res, 404, 'not found: try /metrics or /healthz\n');
+        const decision = await authorize(req);
+        if (!decision.allowed) return send(res, decision.status, `${decision.message}\n`, decision.headers);
+        return options.routes.handle(req, res, new URL(req.url ?? '/', 'http://localhost'));
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n', { allow: 'GET, HEAD' });
       const decision = await authorize(req);
       if (!decision.allowed) return send(res, decision.status, `${decision.message}\n`, decision.headers);

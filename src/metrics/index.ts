@@ -6,13 +6,13 @@
 import type * as grpc from '@grpc/grpc-js';
 import { Registry } from 'prom-client';
 import { rpcMetricsInterceptor } from './grpc-interceptor.js';
-import { listenHttp, metricsRequestHandler, type HttpEndpoint, type MetricsAuthorizer } from './http-endpoint.js';
+import { listenHttp, metricsRequestHandler, type HttpEndpoint, type HttpRoutes, type MetricsAuthorizer } from './http-endpoint.js';
 import { PrometheusMetrics, processRegistry } from './recorder.js';
 import { DEFAULT_MAX_SERIES, registerScrapeGauges, type ScrapeSources } from './scrape-gauges.js';
 
 export { NO_METRICS, type SharelogMetrics } from './types.js';
 export { countingAppends, countingReads } from './log-store-counters.js';
-export type { MetricsAuthorizer, AuthDecision, HttpEndpoint } from './http-endpoint.js';
+export type { MetricsAuthorizer, AuthDecision, HttpEndpoint, HttpRoutes } from './http-endpoint.js';
 export type { ScrapeSources } from './scrape-gauges.js';
 
 export class ServerMetrics {
@@ -35,12 +35,19 @@ export class ServerMetrics {
     return { contentType: merged.contentType, body: await merged.metrics() };
   }
 
-  /** Serves GET /metrics and GET /healthz on `listen`. */
-  listen(
+  /** Serves GET /metrics and GET /healthz on `listen`, and the paths of `routes` (the web console). */
+  async listen(
     listen: string,
-    options: { healthy: () => boolean; authorize?: MetricsAuthorizer; onError?: (err: unknown) => void },
+    options: { healthy: () => boolean; authorize?: MetricsAuthorizer; onError?: (err: unknown) => void; routes?: HttpRoutes },
   ): Promise<HttpEndpoint> {
     const handler = metricsRequestHandler({ render: () => this.render(), ...options });
-    return listenHttp(listen, handler, options.onError);
+    const endpoint = await listenHttp(listen, handler, options.onError);
+    return {
+      ...endpoint,
+      close: async () => {
+        await options.routes?.close();
+        await endpoint.close();
+      },
+    };
   }
 }
