@@ -2,14 +2,20 @@
 import type { ConsumerServiceHandlers } from '../generated/sharelog/v1/ConsumerService.js';
 import type { ConsumerCoordinator } from '../consumer-group/consumer-coordinator.js';
 import type { LogStore } from '../storage/types.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { int32, int64, requireText } from './codec.js';
 import { fetchRecords } from './fetch-handler.js';
 import { unary, type HandlerContext } from './handler.js';
 import { toTopicPartitions } from './share-codec.js';
 
-export function consumerService(logStore: LogStore, coordinator: ConsumerCoordinator, ctx: HandlerContext): ConsumerServiceHandlers {
+export function consumerService(
+  logStore: LogStore,
+  coordinator: ConsumerCoordinator,
+  ctx: HandlerContext,
+  limits: Limits = DEFAULT_LIMITS,
+): ConsumerServiceHandlers {
   return {
-    Fetch: unary(ctx, 'ConsumerService.Fetch', (request, call) => fetchRecords(logStore, ctx, request, call)),
+    Fetch: unary(ctx, 'ConsumerService.Fetch', (request, call) => fetchRecords(logStore, ctx, request, call, limits)),
 
     Heartbeat: unary(ctx, 'ConsumerService.Heartbeat', async (request) => {
       const result = await coordinator.heartbeat(

@@ -10,10 +10,11 @@ import { MAX_PRODUCER_ID_LENGTH } from '../log/record-batch.js';
 import { StickyPartitioner, murmur2, partitionForKey } from '../log/partitioner.js';
 import type { RecordInput } from '../log/record.js';
 import type { LogStore } from '../storage/types.js';
+import { DEFAULT_LIMITS, limitExceeded, principalOf, recordBytes, type Limits } from '../limits.js';
 import { int32, int64, requireText, toRecordInput } from './codec.js';
 import { unary, type HandlerContext } from './handler.js';
 
-export function producerService(store: LogStore, ctx: HandlerContext): ProducerServiceHandlers {
+export function producerService(store: LogStore, ctx: HandlerContext, limits: Limits = DEFAULT_LIMITS): ProducerServiceHandlers {
   const sticky = new Map<string, StickyPartitioner>();
 
   /** Keyless records of one request go to one partition; with a producer id the choice is a pure function of
@@ -28,9 +29,24 @@ export function producerService(store: LogStore, ctx: HandlerContext): ProducerS
   }
 
   return {
-    Produce: unary(ctx, 'Produce', async (request): Promise<ProduceResponse> => {
+    Produce: unary(ctx, 'Produce', async (request, call): Promise<ProduceResponse> => {
       const topicName = requireText(request.topic, 'topic', 249);
       if (request.records.length === 0) throw invalidArgument('records must hold at least one record');
+      // ---- limits (src/limits.ts): records per request, bytes per record, per-principal byte rate
+      if (request.records.length > limits.maxRecordsPerProduce) {
+        throw limitExceeded('max_records_per_produce', limits.maxRecordsPerProduce, `the request holds ${request.records.length} records`);
+      }
+      let requestBytes = 0;
+      for (let i = 0; i < request.records.length; i++) {
+        const r = request.records[i];
+        const bytes = recordBytes({ key: r.key ?? null, value: r.value ?? Buffer.alloc(0), headers: r.headers ?? [] });
+        if (bytes > limits.maxRecordBytes) {
+          throw limitExceeded('max_record_bytes', limits.maxRecordBytes, `records[${i}] is ${bytes} bytes (key + value + headers)`);
+        }
+        requestBytes += bytes;
+      }
+      limits.produceQuota?.take(principalOf(call), requestBytes);
+      // ---- end of limits
       if (Buffer.byteLength(request.producerId) > MAX_PRODUCER_ID_LENGTH) {
         throw invalidArgument(`producer_id must be at most ${MAX_PRODUCER_ID_LENGTH} bytes`);
       }

@@ -96,7 +96,16 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
             await creditsArrived.wait(STREAM_POLL_MS, signal);
             continue;
           }
-          const deliveries = await coordinator.fetch(groupId, memberId, Math.min(credits, MAX_RECORDS), STREAM_POLL_MS, signal);
+          let deliveries;
+          try {
+            deliveries = await coordinator.fetch(groupId, memberId, Math.min(credits, MAX_RECORDS), STREAM_POLL_MS, signal);
+          } catch (err) {
+            // At max_in_flight_records_per_member (src/limits.ts) a stream waits for its own acknowledgements
+            // (which wake it) or a poll interval, instead of ending.
+            if (!(err instanceof SharelogError && err.code === ErrorCode.LIMIT_EXCEEDED)) throw err;
+            await creditsArrived.wait(STREAM_POLL_MS, signal);
+            continue;
+          }
           if (deliveries.length === 0) continue;
           credits -= deliveries.length;
           send({ records: { records: deliveries.map(toAcquiredRecordProto) } });
@@ -142,6 +151,7 @@ export function shareConsumerService(coordinator: ShareCoordinator, ctx: Handler
             const { correlationId, acknowledgements } = message.acknowledgements!;
             const results = await acknowledge(member.groupId, member.memberId, acknowledgements);
             send({ acknowledgementResults: { correlationId, results } });
+            creditsArrived.notify(); // a pump waiting at the in-flight limit may go on
             return;
           }
           default:

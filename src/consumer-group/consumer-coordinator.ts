@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { limitExceeded } from '../limits.js';
 import type { ConsumerGroupStore, LogStore } from '../storage/types.js';
 import { computeTargetAssignment, reconcile } from './assignment.js';
 
@@ -120,7 +121,7 @@ export class ConsumerCoordinator {
         const id = memberId || randomUUID();
         const previous = group.members.get(id);
         if (!previous && group.members.size >= MAX_MEMBERS) {
-          throw new SharelogError(ErrorCode.LIMIT_EXCEEDED, `consumer group "${groupId}" already has ${MAX_MEMBERS} members, the limit`);
+          throw limitExceeded('max_members', MAX_MEMBERS, `consumer group "${groupId}" already has ${group.members.size} members`);
         }
         member = {
           memberId: id,

@@ -196,6 +196,9 @@ export class PartitionLog {
       for (let i = this.segmentIndexFor(offset); i < this.segments.length; i++) {
         if (from >= this.hw || out.length >= maxRecords || (out.length > 0 && bytes >= maxBytes)) break;
         const segment = this.segments[i];
+        if (from < segment.baseOffset) {
+          throw new SharelogError(ErrorCode.CORRUPT_DATA, `offsets ${from}..${segment.baseOffset - 1} of ${this.dir} are missing (corrupt segment)`);
+        }
         bytes += segment.read(from, this.hw, maxRecords - out.length, maxBytes - bytes, out, out.length === 0);
         if (out.length > 0) from = out[out.length - 1].offset + 1;
         // Stopped inside this segment by a limit: going on to the next one would skip records.
@@ -219,8 +222,9 @@ export class PartitionLog {
   private findOffsetForTimestamp(timestampMs: number): number {
     for (const segment of this.segments) {
       if (segment.maxTimestamp < timestampMs) continue;
-      const start = segment.index.offsetForTimestamp(timestampMs) ?? segment.baseOffset;
-      for (const batch of segment.batches(segment.index.positionFor(start))) {
+      // The time index picks the segment; inside it the batch headers are scanned from the start, since a wrong
+      // time-index entry would otherwise skip records (the scan reads headers only, and this is an admin path).
+      for (const batch of segment.batches(0)) {
         if (batch.header.maxTimestamp < timestampMs) continue;
         if (batch.header.baseOffset >= this.hw) break;
         for (const record of segment.readBatch(batch)) {

@@ -171,8 +171,13 @@ export function readBatchHeader(buf: Buffer, pos: number, end = buf.length): Bat
   if (recordCount !== lastOffsetDelta + 1 || recordCount < 1) {
     throw new CorruptBatchError(`record count ${recordCount} does not match last offset delta ${lastOffsetDelta}`);
   }
+  const baseOffset = buf.readBigInt64BE(pos);
+  // The base offset is outside the CRC (the broker assigns it): at least refuse values no log can hold.
+  if (baseOffset < 0n || baseOffset + BigInt(lastOffsetDelta) > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new CorruptBatchError(`impossible base offset ${baseOffset}`);
+  }
   return {
-    baseOffset: Number(buf.readBigInt64BE(pos)),
+    baseOffset: Number(baseOffset),
     sizeInBytes: size,
     lastOffsetDelta,
     recordCount,

@@ -95,7 +95,9 @@ export class Segment {
     }
     index.clear();
     const validBytes = segment.scan(fileSize, onBatch);
-    if (validBytes < fileSize) {
+    // Only the active segment's tail may be torn; a closed segment is never cut (its bad batch stays and reads
+    // report it), the partition reports the missing offsets as corruption.
+    if (validBytes < fileSize && recover) {
       fs.ftruncateSync(fd, validBytes);
       fs.fsyncSync(fd);
     }
@@ -168,8 +170,9 @@ export class Segment {
   private lastBatchEnd(): number {
     if (this.size === 0) return this.baseOffset;
     const reader = new ChunkReader(this.fd, this.size);
-    let pos = this.index.positionFor(Number.MAX_SAFE_INTEGER);
-    let next = this.baseOffset;
+    const entry = this.index.entryFor(Number.MAX_SAFE_INTEGER);
+    let pos = entry.position;
+    let next = entry.offset;
     while (pos < this.size) {
       const buf = reader.ensure(pos, LOG_OVERHEAD);
       if (!buf) break;
@@ -177,6 +180,7 @@ export class Segment {
       const full = reader.ensure(pos, size);
       if (!full) throw new CorruptBatchError(`segment ${this.logPath} ends inside a batch`);
       const header = readBatchHeader(full.data, pos - full.start, pos - full.start + size);
+      if (header.baseOffset !== next) throw new CorruptBatchError(`batch at ${this.logPath}:${pos} has base offset ${header.baseOffset}, expected ${next}`);
       next = header.baseOffset + header.recordCount;
       pos += size;
     }
@@ -196,7 +200,11 @@ export class Segment {
     out: StoredRecord[],
     atLeastOne = true,
   ): number {
-    let pos = this.index.positionFor(fromOffset);
+    const entry = this.index.entryFor(fromOffset);
+    let pos = entry.position;
+    // Batches must follow each other from the indexed one: a wrong index entry or a changed base offset (outside
+    // the CRC) is corruption, never a silent skip.
+    let expected = entry.offset;
     let bytes = 0;
     // Read in chunks of at most maxBytes (64 KB to 1 MB), not to maxBytes at once: a fetch of a few records with a
     // generous byte limit must not copy the rest of the segment. A batch larger than a chunk is read whole.
@@ -216,6 +224,10 @@ export class Segment {
       if (!full) throw new CorruptBatchError(`segment ${this.logPath} ends inside a batch at ${pos}`);
       const at = pos - full.start;
       const header = readBatchHeader(full.data, at, at + size);
+      if (header.baseOffset !== expected) {
+        throw new CorruptBatchError(`batch at ${this.logPath}:${pos} has base offset ${header.baseOffset}, expected ${expected}`);
+      }
+      expected = header.baseOffset + header.recordCount;
       if (header.baseOffset >= limitOffset) break;
       pos += size;
       if (header.baseOffset + header.lastOffsetDelta < fromOffset) continue;
@@ -235,8 +247,9 @@ export class Segment {
       const head = reader.ensure(pos, LOG_OVERHEAD);
       if (!head) return;
       const size = peekBatchSize(head.data, pos - head.start);
+      if (size < LOG_OVERHEAD) throw new CorruptBatchError(`bad batch length at ${this.logPath}:${pos}`);
       const full = reader.ensure(pos, size);
-      if (!full) return;
+      if (!full) throw new CorruptBatchError(`segment ${this.logPath} ends inside a batch at ${pos}`);
       yield { header: readBatchHeader(full.data, pos - full.start, pos - full.start + size), position: pos };
       pos += size;
     }

@@ -60,6 +60,24 @@ export class SparseIndex {
     }
   }
 
+  /** The last indexed batch starting at or before `offset`: its base offset and file position (the segment start when none is). */
+  entryFor(offset: number): { offset: number; position: number } {
+    const rel = offset - this.baseOffset;
+    let lo = 0;
+    let hi = this.relOffsets.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.relOffsets[mid] <= rel) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found < 0 ? { offset: this.baseOffset, position: 0 } : { offset: this.baseOffset + this.relOffsets[found], position: this.positions[found] };
+  }
+
   /** File position of the last indexed batch starting at or before `offset` (0 when none is). */
   positionFor(offset: number): number {
     const rel = offset - this.baseOffset;
@@ -76,14 +94,6 @@ export class SparseIndex {
       }
     }
     return found < 0 ? 0 : this.positions[found];
-  }
-
-  /** The first offset whose batch may hold a timestamp >= `timestamp`, or null when no batch does. */
-  offsetForTimestamp(timestamp: number): number | null {
-    for (let i = 0; i < this.times.length; i++) {
-      if (this.times[i] >= timestamp) return this.baseOffset + this.timeRelOffsets[i];
-    }
-    return null;
   }
 
   /** Drops every entry and truncates the files: the caller is about to rebuild the index by scanning. */

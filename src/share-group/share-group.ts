@@ -59,7 +59,7 @@ export class ShareGroup {
     if (!previous && this.members.size >= this.config.maxMembers) {
       throw new SharelogError(
         ErrorCode.LIMIT_EXCEEDED,
-        `share group "${this.groupId}" already has ${this.members.size} members, its max_members limit`,
+        `share group "${this.groupId}" already has ${this.members.size} members: limit max_members is ${this.config.maxMembers}`,
       );
     }
     const member: ShareMember = {

@@ -109,6 +109,16 @@ describe('offset commits', () => {
     expect((await t.clients.consumer.GetCommittedOffsets({ groupId: 'c1' })).offsets).toHaveLength(1);
   });
 
+  it('takes group ids of the longest allowed length (249) for both kinds', async () => {
+    const long = 'g'.repeat(249);
+    const m = await join(long);
+    await t.clients.consumer.CommitOffsets({ groupId: long, memberId: m.id, memberEpoch: m.epoch, offsets: [{ topic: 'cg', partition: m.owned.get('cg')![0], offset: 1 }] });
+    await t.clients.admin.UpdateShareGroupConfig({ groupId: 's'.repeat(249), deliveryCountLimit: 3 });
+    await t.restart();
+    expect((await t.clients.consumer.GetCommittedOffsets({ groupId: long })).offsets).toHaveLength(1);
+    expect((await t.clients.admin.DescribeShareGroup({ groupId: 's'.repeat(249) })).config.deliveryCountLimit).toBe(3);
+  });
+
   it('refuses the other kind of group', async () => {
     await t.clients.share.Heartbeat({ groupId: 'shared-one', memberEpoch: 0, topics: ['cg'] });
     const err = await join('shared-one').catch((e: unknown) => e);

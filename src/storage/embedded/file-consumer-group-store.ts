@@ -2,10 +2,11 @@
  * The embedded ConsumerGroupStore: per group, a CRC-framed journal of offset commits (the journal of
  * src/ack-tracker), compacted into one snapshot frame when it grows.
  *
- *   <dataDir>/consumer-groups/<base64url(group id)>/offsets     frames {"groupId"} | {"commit": [...]} | {"snapshot": [...]}
+ *   <dataDir>/consumer-groups/<groupDirName(group id)>/offsets     frames {"groupId"} | {"commit": [...]} | {"snapshot": [...]}
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { groupDirName } from './group-dir.js';
 import { JournalFile } from '../../ack-tracker/index.js';
 import { ErrorCode, SharelogError } from '../../errors.js';
 import type { ConsumerGroupStore, StoredOffset } from '../types.js';
@@ -68,7 +69,7 @@ export class FileConsumerGroupStore implements ConsumerGroupStore {
 
   async createGroup(groupId: string): Promise<void> {
     if (this.groups.has(groupId)) return;
-    const dir = path.join(this.root, Buffer.from(groupId).toString('base64url'));
+    const dir = path.join(this.root, groupDirName(groupId));
     fs.mkdirSync(dir, { recursive: true });
     const { journal } = await JournalFile.open<OffsetsFrame>(path.join(dir, 'offsets'), { isFrame: isOffsetsFrame, onSync: this.onSync });
     journal.append({ groupId });

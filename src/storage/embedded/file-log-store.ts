@@ -13,7 +13,8 @@ import { fsyncDir, writeFileAtomic } from '../../log/atomic-file.js';
 import type { FsyncPolicy } from '../../log/fsync-policy.js';
 import { PartitionLog, type AppendOptions, type AppendResult } from '../../log/partition-log.js';
 import type { RecordInput } from '../../log/record.js';
-import { validatePartitionCount, validateTopicName } from '../../log/topic-rules.js';
+import { checkTopicLimits, validatePartitionCount, validateTopicName } from '../../log/topic-rules.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { LogStore, PartitionInfo, ReadResult, TopicConfig, TopicInfo } from '../types.js';
 import type { SharelogMetrics } from '../../metrics/types.js';
 
@@ -29,6 +30,8 @@ export interface FileLogStoreOptions {
   onWarning?: (message: string, details: Record<string, unknown>) => void;
   /** Instrumentation handed to every partition (fsync durations). */
   metrics?: SharelogMetrics;
+  /** Server-wide topic and partition limits; DEFAULT_LIMITS when absent. */
+  limits?: Pick<Limits, 'maxTopics' | 'maxTotalPartitions'>;
 }
 
 interface Topic {
@@ -87,6 +90,7 @@ export class FileLogStore implements LogStore {
     validatePartitionCount(partitions);
     const resolved = resolveTopicConfig(config, this.options.defaultTopicConfig);
     if (this.topics.has(name)) throw new SharelogError(ErrorCode.TOPIC_EXISTS, `topic "${name}" already exists`);
+    checkTopicLimits(this.totals(), { topics: 1, partitions }, this.options.limits ?? DEFAULT_LIMITS);
     const dir = path.join(this.topicsDir, name);
     fs.rmSync(dir, { recursive: true, force: true }); // leftovers of a creation that crashed half way
     fs.mkdirSync(dir);
@@ -121,6 +125,7 @@ export class FileLogStore implements LogStore {
     if (total < topic.info.partitions) {
       throw invalidArgument(`topic "${name}" has ${topic.info.partitions} partitions; partitions can grow, never shrink`);
     }
+    checkTopicLimits(this.totals(), { topics: 0, partitions: total - topic.info.partitions }, this.options.limits ?? DEFAULT_LIMITS);
     for (let p = topic.info.partitions; p < total; p++) topic.partitions.push(this.openPartition(topic.dir, p));
     topic.info = { ...topic.info, partitions: total };
     writeFileAtomic(path.join(topic.dir, META_FILE), JSON.stringify(topic.info));
@@ -206,6 +211,13 @@ export class FileLogStore implements LogStore {
     for (const timer of this.timers) clearInterval(timer);
     const logs = [...this.topics.values()].flatMap((t) => t.partitions);
     await Promise.all(logs.map((log) => log.close()));
+  }
+
+  /** Topics and partitions now, for the server-wide limits. */
+  private totals(): { topics: number; partitions: number } {
+    let partitions = 0;
+    for (const t of this.topics.values()) partitions += t.info.partitions;
+    return { topics: this.topics.size, partitions };
   }
 
   private topic(name: string): Topic {

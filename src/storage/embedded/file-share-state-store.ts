@@ -2,8 +2,8 @@
  * The embedded ShareStateStore: each share group's share-partitions live in memory (SharePartitionState) and
  * every change is made durable in the group's journal before the operation resolves.
  *
- *   <dataDir>/share-groups/<base64url(group id)>/group.json     {"groupId", "config"} (written atomically)
- *   <dataDir>/share-groups/<base64url(group id)>/journal        CRC-framed deltas and snapshots (src/ack-tracker)
+ *   <dataDir>/share-groups/<groupDirName(group id)>/group.json     {"groupId", "config"} (written atomically)
+ *   <dataDir>/share-groups/<groupDirName(group id)>/journal        CRC-framed deltas and snapshots (src/ack-tracker)
  *
  * Order of one operation: change the state in memory -> hand archived records to `onArchived` (the dead-letter
  * topic, so a dead-letter copy is never lost: a crash before the journal sync redelivers and archives again) ->
@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { groupDirName } from './group-dir.js';
 import {
   JournalFile,
   SharePartitionState,
@@ -114,7 +115,7 @@ export class FileShareStateStore implements ShareStateStore {
   async saveGroup(groupId: string, config: ShareGroupConfig): Promise<void> {
     let group = this.groups.get(groupId);
     if (!group) {
-      const dir = path.join(this.root, Buffer.from(groupId).toString('base64url'));
+      const dir = path.join(this.root, groupDirName(groupId));
       fs.mkdirSync(dir, { recursive: true });
       writeFileAtomic(path.join(dir, 'group.json'), JSON.stringify({ groupId, config }));
       group = await this.openGroup(groupId, dir, config);
