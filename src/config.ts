@@ -20,10 +20,31 @@ export interface ServerConfig {
   retentionCheckMs: number;
   maxMessageBytes: number;
   maxFetchWaitMs: number;
+  maxRecordBytes: number;
+  maxRecordsPerProduce: number;
+  maxTopics: number;
+  maxTotalPartitions: number;
+  maxInFlightRecordsPerMember: number;
+  produceByteRate: number;
+  fetchByteRate: number;
   shutdownTimeoutMs: number;
   logLevel: string;
   /** host:port of the Prometheus endpoint; '' when metrics are off. */
   metricsListen: string;
+  /** PEM certificate chain of the gRPC port; '' serves plaintext. With tlsKey. */
+  tlsCert: string;
+  /** PEM private key of tlsCert. */
+  tlsKey: string;
+  /** PEM CA bundle; when set, clients must present a certificate it signed (mutual TLS). */
+  tlsClientCa: string;
+  /** JSON file {"tokens": {"<token>": "<principal>"}}; '' for none. */
+  authTokensFile: string;
+  /** PEM public key (RSA or EC P-256) that verifies RS256/ES256 JWT bearer tokens; '' for none. */
+  authJwtPublicKey: string;
+  /** Client certificate subject CNs become principals (needs tlsClientCa). */
+  authMtls: boolean;
+  /** JSON file of permissions per principal; '' lets every authenticated principal do everything. */
+  authPermissionsFile: string;
 }
 
 type Parser<T> = (text: string) => T;
@@ -62,6 +83,12 @@ const optionalHostPort: Parser<string> = (text) => (text === '' ? '' : hostPort(
 
 const anyText: Parser<string> = (text) => text;
 
+const boolean: Parser<boolean> = (text) => {
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0' || text === '') return false;
+  throw new RangeError('must be true or false');
+};
+
 function setting<K extends keyof ServerConfig>(s: Setting<K>): Setting<K> {
   return s;
 }
@@ -71,7 +98,7 @@ export const SETTINGS = [
   setting({ key: 'dataDir', flag: 'data-dir', env: 'SHARELOG_DATA_DIR', default: './data', parse: anyText, doc: 'where the embedded backend keeps logs and group state' }),
   // The redis backend and SHARELOG_REDIS_URL arrive with their issue; until then the only backend is refused by
   // name rather than accepted and ignored.
-  setting({ key: 'backend', flag: 'backend', env: 'SHARELOG_BACKEND', default: 'embedded', parse: oneOf('embedded'), doc: 'storage backend (embedded; redis is not built yet)' }),
+  setting({ key: 'backend', flag: 'backend', env: 'SHARELOG_BACKEND', default: 'embedded', parse: oneOf('embedded'), doc: 'storage backend (embedded; the redis backend is not wired in yet)' }),
   setting({ key: 'fsync', flag: 'fsync', env: 'SHARELOG_FSYNC', default: 'always', parse: parseFsyncPolicy, doc: 'always | interval:<ms> | never (see Durability)' }),
   setting({ key: 'segmentBytes', flag: 'segment-bytes', env: 'SHARELOG_SEGMENT_BYTES', default: String(128 * 1024 * 1024), parse: integer(1024, 2 ** 31 - 1), doc: 'a segment rolls when it would grow past this' }),
   setting({ key: 'indexIntervalBytes', flag: 'index-interval-bytes', env: 'SHARELOG_INDEX_INTERVAL_BYTES', default: '4096', parse: integer(1, 2 ** 31 - 1), doc: 'bytes of log between two sparse index entries' }),
@@ -80,9 +107,23 @@ export const SETTINGS = [
   setting({ key: 'retentionCheckMs', flag: 'retention-check-ms', env: 'SHARELOG_RETENTION_CHECK_MS', default: '30000', parse: integer(100, 3_600_000), doc: 'how often retention runs' }),
   setting({ key: 'maxMessageBytes', flag: 'max-message-bytes', env: 'SHARELOG_MAX_MESSAGE_BYTES', default: String(16 * 1024 * 1024), parse: integer(1024, 512 * 1024 * 1024), doc: 'largest gRPC message accepted or sent' }),
   setting({ key: 'maxFetchWaitMs', flag: 'max-fetch-wait-ms', env: 'SHARELOG_MAX_FETCH_WAIT_MS', default: '30000', parse: integer(0, 300_000), doc: 'upper bound on a long-poll max_wait_ms' }),
+  setting({ key: 'maxRecordBytes', flag: 'max-record-bytes', env: 'SHARELOG_MAX_RECORD_BYTES', default: String(1024 * 1024), parse: integer(1, 512 * 1024 * 1024), doc: 'largest record (key + value + headers)' }),
+  setting({ key: 'maxRecordsPerProduce', flag: 'max-records-per-produce', env: 'SHARELOG_MAX_RECORDS_PER_PRODUCE', default: '100000', parse: integer(1, 10_000_000), doc: 'most records in one Produce request' }),
+  setting({ key: 'maxTopics', flag: 'max-topics', env: 'SHARELOG_MAX_TOPICS', default: '10000', parse: integer(1, 1_000_000), doc: 'most topics on the server' }),
+  setting({ key: 'maxTotalPartitions', flag: 'max-total-partitions', env: 'SHARELOG_MAX_TOTAL_PARTITIONS', default: '100000', parse: integer(1, 10_000_000), doc: 'most partitions over all topics' }),
+  setting({ key: 'maxInFlightRecordsPerMember', flag: 'max-in-flight-records-per-member', env: 'SHARELOG_MAX_IN_FLIGHT_RECORDS_PER_MEMBER', default: '10000', parse: integer(1, 10_000_000), doc: 'most records one share-group member may hold' }),
+  setting({ key: 'produceByteRate', flag: 'produce-byte-rate', env: 'SHARELOG_PRODUCE_BYTE_RATE', default: '0', parse: integer(0, Number.MAX_SAFE_INTEGER), doc: 'per-principal produce quota in bytes/s; 0 is off' }),
+  setting({ key: 'fetchByteRate', flag: 'fetch-byte-rate', env: 'SHARELOG_FETCH_BYTE_RATE', default: '0', parse: integer(0, Number.MAX_SAFE_INTEGER), doc: 'per-principal fetch quota in bytes/s; 0 is off' }),
   setting({ key: 'shutdownTimeoutMs', flag: 'shutdown-timeout-ms', env: 'SHARELOG_SHUTDOWN_TIMEOUT_MS', default: '10000', parse: integer(0, 600_000), doc: 'how long a graceful shutdown waits for RPCs in flight' }),
   setting({ key: 'logLevel', flag: 'log-level', env: 'SHARELOG_LOG_LEVEL', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), doc: 'log level (JSON logs on stdout)' }),
   setting({ key: 'metricsListen', flag: 'metrics-listen', env: 'SHARELOG_METRICS_LISTEN', default: '', parse: optionalHostPort, doc: 'Prometheus endpoint (host:port) serving /metrics and /healthz; empty turns metrics off' }),
+  setting({ key: 'tlsCert', flag: 'tls-cert', env: 'SHARELOG_TLS_CERT', default: '', parse: anyText, doc: 'PEM certificate (chain) file of the gRPC port; empty serves plaintext (reloaded on SIGHUP)' }),
+  setting({ key: 'tlsKey', flag: 'tls-key', env: 'SHARELOG_TLS_KEY', default: '', parse: anyText, doc: 'PEM private key file of --tls-cert' }),
+  setting({ key: 'tlsClientCa', flag: 'tls-client-ca', env: 'SHARELOG_TLS_CLIENT_CA', default: '', parse: anyText, doc: 'PEM CA file; clients must present a certificate it signed (mutual TLS)' }),
+  setting({ key: 'authTokensFile', flag: 'auth-tokens-file', env: 'SHARELOG_AUTH_TOKENS_FILE', default: '', parse: anyText, doc: 'JSON file {"tokens": {"<token>": "<principal>"}} of bearer tokens; turns auth on' }),
+  setting({ key: 'authJwtPublicKey', flag: 'auth-jwt-public-key', env: 'SHARELOG_AUTH_JWT_PUBLIC_KEY', default: '', parse: anyText, doc: 'PEM public key verifying RS256/ES256 JWT bearer tokens (principal = sub); turns auth on' }),
+  setting({ key: 'authMtls', flag: 'auth-mtls', env: 'SHARELOG_AUTH_MTLS', default: 'false', parse: boolean, doc: 'client certificate CN is the principal when no token is sent (needs --tls-client-ca); turns auth on' }),
+  setting({ key: 'authPermissionsFile', flag: 'auth-permissions-file', env: 'SHARELOG_AUTH_PERMISSIONS_FILE', default: '', parse: anyText, doc: 'JSON file of permissions per principal (see README, Security); without it every authenticated principal may do everything' }),
 ] as const;
 
 export interface ConfigSources {
@@ -131,5 +172,21 @@ export function loadConfig(sources: ConfigSources = {}): ServerConfig {
       throw invalidArgument(`${s.key} from ${source} is invalid (${JSON.stringify(text)}): ${(err as Error).message}`);
     }
   }
+  checkSecuritySettings(config as unknown as ServerConfig);
   return config as unknown as ServerConfig;
+}
+
+/** Settings that only make sense together. */
+function checkSecuritySettings(config: ServerConfig): void {
+  if ((config.tlsCert === '') !== (config.tlsKey === '')) throw invalidArgument('tlsCert and tlsKey must be set together (--tls-cert, --tls-key)');
+  if (config.tlsClientCa !== '' && config.tlsCert === '') throw invalidArgument('tlsClientCa (mutual TLS) needs tlsCert and tlsKey');
+  if (config.authMtls && config.tlsClientCa === '') throw invalidArgument('authMtls needs tlsClientCa: principals come from client certificates');
+  if (config.authPermissionsFile !== '' && !authEnabled(config)) {
+    throw invalidArgument('authPermissionsFile needs a way to authenticate: authTokensFile, authJwtPublicKey or authMtls');
+  }
+}
+
+/** Authentication (and so authorization) is on when some way to authenticate is configured. */
+export function authEnabled(config: Pick<ServerConfig, 'authTokensFile' | 'authJwtPublicKey' | 'authMtls'>): boolean {
+  return config.authTokensFile !== '' || config.authJwtPublicKey !== '' || config.authMtls;
 }

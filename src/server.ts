@@ -27,6 +27,9 @@ import { formatFsyncPolicy } from './log/fsync-policy.js';
 import { createLogger, type Logger } from './logger.js';
 import { FileLogStore } from './storage/embedded/file-log-store.js';
 import type { LogStore } from './storage/types.js';
+import { WebConsole } from './console/index.js';
+import { createSecurity } from './security/index.js';
+import { Quota, resolveLimits } from './limits.js';
 import { NO_METRICS, ServerMetrics, countingAppends, countingReads, type HttpEndpoint, type MetricsAuthorizer } from './metrics/index.js';
 
 export interface StartOptions {
@@ -45,6 +48,10 @@ export interface RunningServer {
   metricsAddress: string | undefined;
   logStore: LogStore;
   shareCoordinator: ShareCoordinator;
+  /** Reloads the TLS certificate, key and client CA from their files (SIGHUP); false keeps the old ones. */
+  reloadTls(): boolean;
+  /** Reloads the tokens file, JWT public key and permissions file (SIGHUP); false keeps the old ones. */
+  reloadAuth(): boolean;
   close(): Promise<void>;
 }
 
@@ -55,8 +62,23 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // Metrics off: no registry, no interceptor, no port; domain code gets the no-op recorder.
   const serverMetrics = config.metricsListen !== '' ? new ServerMetrics() : undefined;
   const metrics = serverMetrics?.recorder ?? NO_METRICS;
+  // Before any file is opened: broken certificates, tokens or permissions stop the start with a clear message.
+  // The group lookup runs at call time, once the coordinators below exist.
+  const security = createSecurity(config, logger, (groupId) =>
+    consumerCoordinator?.has(groupId) ? 'consumer' : shareCoordinator.groups.has(groupId) ? 'share' : undefined,
+  );
+  const limits = resolveLimits({
+    maxRecordBytes: config.maxRecordBytes,
+    maxRecordsPerProduce: config.maxRecordsPerProduce,
+    maxTopics: config.maxTopics,
+    maxTotalPartitions: config.maxTotalPartitions,
+    maxInFlightRecordsPerMember: config.maxInFlightRecordsPerMember,
+    produceQuota: config.produceByteRate > 0 ? new Quota({ name: 'produce_byte_rate', bytesPerSecond: config.produceByteRate, clock }) : undefined,
+    fetchQuota: config.fetchByteRate > 0 ? new Quota({ name: 'fetch_byte_rate', bytesPerSecond: config.fetchByteRate, clock }) : undefined,
+  });
   const logStore = FileLogStore.open({
     dataDir,
+    limits,
     fsync: config.fsync,
     segmentBytes: config.segmentBytes,
     indexIntervalBytes: config.indexIntervalBytes,
@@ -78,6 +100,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     logger: logger.child({ component: 'share-groups' }),
     isOtherKind: (groupId) => consumerCoordinator?.has(groupId) ?? false,
     metrics,
+    limits,
   });
   consumerCoordinator = new ConsumerCoordinator(logStore, consumerStore, clock, logger.child({ component: 'consumer-groups' }), (groupId) =>
     shareCoordinator.groups.has(groupId),
@@ -98,11 +121,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const shutdown = new AbortController();
   const ctx: HandlerContext = { logger, shutdown: shutdown.signal, maxWaitMs: config.maxFetchWaitMs };
   // The metrics interceptor goes first: innermost, it sees the statuses other interceptors (auth) answer with.
-  const interceptors = [...(serverMetrics ? [serverMetrics.interceptor()] : []), ...(options.interceptors ?? [])];
+  // Auth comes next, so refusals are counted; it is absent when auth is off.
+  const interceptors = [
+    ...(serverMetrics ? [serverMetrics.interceptor()] : []),
+    ...(security.interceptor ? [security.interceptor] : []),
+    ...(options.interceptors ?? []),
+  ];
   const { server, health } = buildGrpcServer(
     {
-      producer: producerService(serverMetrics ? countingAppends(logStore, metrics) : logStore, ctx),
-      consumer: consumerService(serverMetrics ? countingReads(logStore, metrics) : logStore, consumerCoordinator, ctx),
+      producer: producerService(serverMetrics ? countingAppends(logStore, metrics) : logStore, ctx, limits),
+      consumer: consumerService(serverMetrics ? countingReads(logStore, metrics) : logStore, consumerCoordinator, ctx, limits),
       shareConsumer: shareConsumerService(shareCoordinator, ctx),
       admin: {
         ...topicAdminHandlers(logStore, ctx),
@@ -120,8 +148,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     try {
       metricsEndpoint = await serverMetrics.listen(config.metricsListen, {
         healthy: () => serving,
-        authorize: options.metricsAuthorizer,
+        authorize: options.metricsAuthorizer ?? security.httpAuthorizer,
         onError: (err) => logger.error({ err }, 'metrics endpoint failed'),
+        // The web console (src/console) on the same port, behind the same authorizer.
+        routes: new WebConsole({
+          logStore,
+          shareAdmin,
+          consumerAdmin,
+          consumerCoordinator,
+          registry: serverMetrics.registry,
+          onError: (err) => logger.error({ err }, 'web console request failed'),
+        }),
       });
     } catch (err) {
       server.forceShutdown();
@@ -135,7 +172,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   let port: number;
   try {
-    port = await bind(server, config.listen);
+    port = await bind(server, config.listen, security.credentials);
   } catch (err) {
     await metricsEndpoint?.close();
     await closeGroups();
@@ -148,6 +185,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const address = `${host}:${port}`;
   const metricsAddress = metricsEndpoint?.address;
   logger.info({ address, metricsAddress, dataDir, backend: config.backend, fsync: formatFsyncPolicy(config.fsync) }, 'sharelog serving');
+  logger.info({ tls: security.tls, mutualTls: config.tlsClientCa !== '', auth: security.authEnabled }, security.authEnabled ? 'auth is on' : 'auth is off: every client may do everything');
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -174,5 +212,5 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       logger.info('shutdown complete');
     })());
 
-  return { address, port, metricsAddress, logStore, shareCoordinator, close };
+  return { address, port, metricsAddress, logStore, shareCoordinator, reloadTls: security.reloadTls, reloadAuth: security.reloadAuth, close };
 }

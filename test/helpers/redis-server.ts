@@ -67,7 +67,7 @@ export async function startRedis(extraArgs: string[] = []): Promise<TestRedis> {
 
 /** A Redis Cluster of three masters on loopback, built with `redis-cli --cluster create`. */
 export async function startRedisCluster(): Promise<{ url: string; stop(): Promise<void> }> {
-  const nodes = [];
+  const nodes: TestRedis[] = [];
   for (let i = 0; i < 3; i++) {
     nodes.push(await startRedis(['--cluster-enabled', 'yes', '--cluster-config-file', 'nodes.conf', '--cluster-node-timeout', '5000']));
   }
