@@ -61,23 +61,29 @@ async function shareConsumerLoop(client: SharelogClient, group: string, topic: s
   const maxRecords = options.workMs > 0 ? 1 : 100;
   const consumer = client.shareConsumer({ acknowledgementMode: 'explicit', maxRecords, window: maxRecords, maxWaitMs: 500 });
   await consumer.subscribe(group, [topic]);
+  // Acknowledgements travel while the worker goes on to its next record, as a real worker's would; a record counts
+  // as accepted only when the server confirms it.
+  const acks = new Set<Promise<unknown>>();
+  const track = (ack: Promise<unknown>) => {
+    acks.add(ack);
+    void ack.finally(() => acks.delete(ack));
+  };
   try {
     while (!stop.aborted) {
-      const deliveries = await consumer.poll({ maxRecords, maxWaitMs: 500 });
-      const acks: Array<Promise<unknown>> = [];
-      for (const d of deliveries) {
+      for (const d of await consumer.poll({ maxRecords, maxWaitMs: 500 })) {
         const seq = seqOf(d.record.key);
         tracker.onDelivered(seq, d.deliveryCount);
         if (options.workMs > 0) await sleep(options.workMs);
         if (Math.random() < options.failureRate) {
           tracker.failuresInjected++;
-          acks.push(d.release(0, 'injected failure').catch(() => undefined));
+          track(d.release(0, 'injected failure').catch(() => undefined));
         } else {
-          acks.push(d.accept().then(() => tracker.onAccepted(seq), () => undefined));
+          track(d.accept().then(() => tracker.onAccepted(seq), () => undefined));
         }
       }
-      await Promise.all(acks);
+      if (acks.size > 1000) await Promise.race(acks);
     }
+    await Promise.allSettled([...acks]);
   } finally {
     await consumer.close().catch(() => undefined);
   }
