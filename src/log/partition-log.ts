@@ -16,6 +16,7 @@ import { ProducerStateTable, type AppendedSequence } from './producer-state.js';
 import { CorruptBatchError, encodeBatch } from './record-batch.js';
 import type { RecordInput, StoredRecord } from './record.js';
 import { Segment, segmentFileName } from './segment.js';
+import { waitForEvent } from './wait.js';
 import { fsyncDir, writeFileAtomic } from './atomic-file.js';
 import { NO_METRICS, secondsSince, type SharelogMetrics } from '../metrics/types.js';
 
@@ -246,21 +247,17 @@ export class PartitionLog {
    * aborts or the partition closes. Resolves at once when data is already there.
    */
   waitForData(offset: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    if (this.hw > offset || timeoutMs <= 0 || this.closed || signal?.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        unsubscribe();
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      const unsubscribe = this.onHighWatermark((hw) => {
-        if (hw > offset || this.closed) done();
-      });
-      signal?.addEventListener('abort', done, { once: true });
-    });
+    if (this.hw > offset || this.closed) return Promise.resolve();
+    return waitForEvent(
+      (wake) =>
+        this.onHighWatermark((hw) => {
+          if (hw > offset || this.closed) wake();
+        }),
+      timeoutMs,
+      signal,
+    );
   }
+
 
   /**
    * Deletes whole closed segments that are past retention, oldest first; the active segment always stays.

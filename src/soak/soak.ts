@@ -53,7 +53,8 @@ const SHARE_GROUP = 'soak-workers';
 const CONSUMER_GROUP = 'soak-readers';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
+/** A port that was free on the loopback a moment ago (for servers that must keep one port across restarts). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo;

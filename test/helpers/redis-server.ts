@@ -4,9 +4,9 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../src/soak/soak.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -20,15 +20,6 @@ export function ensureRedisInstalled(): void {
   execFileSync('bash', [path.join(ROOT, 'scripts/ensure-debian-packages.sh'), 'redis-server'], { stdio: 'inherit' });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export async function startRedis(extraArgs: string[] = []): Promise<TestRedis> {
   ensureRedisInstalled();

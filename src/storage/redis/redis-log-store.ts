@@ -15,6 +15,7 @@ import { decodeRecords, encodeBatch, readBatchHeader } from '../../log/record-ba
 import type { RecordInput, StoredRecord } from '../../log/record.js';
 import { SEQUENCES_KEPT } from '../../log/producer-state.js';
 import { validatePartitionCount, validateTopicName } from '../../log/topic-rules.js';
+import { waitForEvent } from '../../log/wait.js';
 import { resolveTopicConfig } from '../embedded/file-log-store.js';
 import type { AppendOptions, AppendResult, LogStore, PartitionInfo, ReadResult, TopicConfig, TopicInfo } from '../types.js';
 import { DATA_CHANNEL_PATTERN, dataChannel, partitionKeys, topicsKey } from './keys.js';
@@ -219,24 +220,20 @@ export class RedisLogStore implements LogStore {
   }
 
   async waitForData(topic: string, partition: number, offset: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    if (timeoutMs <= 0 || signal?.aborted) return;
-    await new Promise<void>((resolve) => {
-      let unsubscribe = () => {};
-      const done = () => {
-        clearTimeout(timer);
-        unsubscribe();
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      signal?.addEventListener('abort', done, { once: true });
-      unsubscribe = this.subscribe(topic, partition, (end) => {
-        if (end > offset) done();
-      });
-      // Data may have arrived before the subscription: look once after subscribing.
-      void this.offsets(topic, partition).then(({ highWatermark }) => highWatermark > offset && done(), () => undefined);
-    });
+    await waitForEvent(
+      (wake) => {
+        const unsubscribe = this.subscribe(topic, partition, (end) => {
+          if (end > offset) wake();
+        });
+        // Data may have arrived before the subscription: look once after subscribing.
+        void this.offsets(topic, partition).then(({ highWatermark }) => highWatermark > offset && wake(), () => undefined);
+        return unsubscribe;
+      },
+      timeoutMs,
+      signal,
+    );
   }
+
 
   onData(topic: string, partition: number, listener: () => void): () => void {
     return this.subscribe(topic, partition, () => listener());
