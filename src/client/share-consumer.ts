@@ -253,12 +253,14 @@ export class ShareConsumer implements AsyncIterable<Delivery> {
 
 /** An AbortSignal that aborts when any of the given ones does; `dispose` detaches it from them. */
 function anySignal(signals: Array<AbortSignal | undefined>): { signal: AbortSignal; dispose: () => void } {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  // The common case (no caller signal) needs no combined signal: polls are a hot path.
+  if (present.length === 1) return { signal: present[0], dispose: () => undefined };
   const controller = new AbortController();
-  const detach = new AbortController();
-  for (const signal of signals) {
-    if (!signal) continue;
+  const abort = () => controller.abort();
+  for (const signal of present) {
     if (signal.aborted) controller.abort();
-    else signal.addEventListener('abort', () => controller.abort(), { once: true, signal: detach.signal });
+    else signal.addEventListener('abort', abort, { once: true });
   }
-  return { signal: controller.signal, dispose: () => detach.abort() };
+  return { signal: controller.signal, dispose: () => present.forEach((signal) => signal.removeEventListener('abort', abort)) };
 }
