@@ -9,8 +9,9 @@ const program = new Command('soak')
   .option('--workers <n>', 'share-group workers', '6')
   .option('--partitions <n>', 'partitions', '3')
   .option('--failure-rate <r>', 'share of deliveries released by workers', '0.1')
+  .option('--keep-data', 'keep the server data directory afterwards')
   .parse();
-const o = program.opts<Record<string, string>>();
+const o = program.opts<Record<string, string | boolean>>();
 const report = await runSoak({
   durationMs: Number(o.duration) * 1000,
   killEveryMs: Number(o.killEvery) * 1000,
@@ -18,6 +19,7 @@ const report = await runSoak({
   workers: Number(o.workers),
   partitions: Number(o.partitions),
   failureRate: Number(o.failureRate),
+  keepData: o.keepData === true,
   log: (line) => console.error(line),
 });
 const sample = (list: Array<number | string>) => (list.length === 0 ? '0' : `${list.length} (e.g. ${list.slice(0, 5).join(', ')})`);

@@ -26,6 +26,8 @@ export interface SoakOptions {
   partitions: number;
   /** Share of deliveries the workers release instead of accepting. */
   failureRate: number;
+  /** Leave the server's data directory for a look afterwards. */
+  keepData?: boolean;
   log?: (line: string) => void;
 }
 
@@ -211,10 +213,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       log(`kill ${report.kills}: ${acked.size} produces acknowledged, ${acceptedCount.size} records accepted so far`);
       await sleep(200 + Math.random() * 800);
       await server.start();
-      if (process.env.SOAK_DEBUG) {
-        const d = await client.admin.describeShareGroup(SHARE_GROUP).catch((e) => e);
-        log(`after restart: ${JSON.stringify(d.partitions?.map((p: { partition: number; startOffset: string; endOffset: string }) => [p.partition, p.startOffset, p.endOffset]) ?? String(d))}`);
-      }
+      const after = await client.admin.describeShareGroup(SHARE_GROUP).catch(() => undefined);
+      if (after) log(`  restarted; share-group start offsets ${after.partitions.map((p) => `${p.partition}:${p.startOffset}`).join(' ')}`);
     }
     stop.abort();
     await Promise.allSettled([...producers, reader]);
@@ -279,7 +279,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     stop.abort();
     await client.close().catch(() => undefined);
     await server.kill('SIGTERM').catch(() => undefined);
-    if (process.env.SOAK_KEEP) log(`data kept in ${dataDir}`);
+    if (options.keepData) log(`data kept in ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
