@@ -36,12 +36,17 @@ export async function describeTopics(logStore: LogStore, limit = SNAPSHOT_LIMIT)
   return { topics: out, truncated: topics.length > limit };
 }
 
-export async function describeConsumerGroups(admin: ConsumerAdmin, limit = SNAPSHOT_LIMIT) {
-  const listed = admin.list().sort((a, b) => a.groupId.localeCompare(b.groupId));
+/** Describes listed groups of one kind (by id, up to `limit`), with assignments as lists and the total lag. */
+async function describeGroups<D extends { members: Array<{ assignment: Map<string, number[]> }>; partitions: Array<{ lag: number }> }>(
+  listed: Array<{ groupId: string }>,
+  describe: (groupId: string) => Promise<D>,
+  limit: number,
+) {
+  const sorted = [...listed].sort((a, b) => a.groupId.localeCompare(b.groupId));
   const out = [];
-  for (const g of listed.slice(0, limit)) {
+  for (const g of sorted.slice(0, limit)) {
     try {
-      const d = await admin.describe(g.groupId);
+      const d = await describe(g.groupId);
       out.push({
         ...d,
         members: d.members.map((m) => ({ ...m, assignment: assignmentList(m.assignment) })),
@@ -54,22 +59,12 @@ export async function describeConsumerGroups(admin: ConsumerAdmin, limit = SNAPS
   return { groups: out, truncated: listed.length > limit };
 }
 
-export async function describeShareGroups(admin: ShareAdmin, limit = SNAPSHOT_LIMIT) {
-  const listed = admin.list();
-  const out = [];
-  for (const g of listed.slice(0, limit)) {
-    try {
-      const d = await admin.describe(g.groupId);
-      out.push({
-        ...d,
-        members: d.members.map((m) => ({ ...m, assignment: assignmentList(m.assignment) })),
-        lag: d.partitions.reduce((sum, p) => sum + p.lag, 0),
-      });
-    } catch {
-      /* deleted while we looked */
-    }
-  }
-  return { groups: out, truncated: listed.length > limit };
+export function describeConsumerGroups(admin: ConsumerAdmin, limit = SNAPSHOT_LIMIT) {
+  return describeGroups(admin.list(), (id) => admin.describe(id), limit);
+}
+
+export function describeShareGroups(admin: ShareAdmin, limit = SNAPSHOT_LIMIT) {
+  return describeGroups(admin.list(), (id) => admin.describe(id), limit);
 }
 
 export type ShareGroupView = Awaited<ReturnType<typeof describeShareGroups>>['groups'][number];

@@ -328,6 +328,29 @@ function balance(work: TopicWork[], subs: Subscription[][], total: Float64Array)
 }
 
 /**
+ * The members subscribed to each existing topic with partitions, in member order. Topics missing from
+ * `partitionCounts` do not exist (yet) and are skipped; a count that is not a whole number >= 0 throws.
+ */
+export function subscribersByTopic(
+  members: ReadonlyArray<{ memberId: string; topics: readonly string[] }>,
+  partitionCounts: ReadonlyMap<string, number>,
+): Map<string, string[]> {
+  const subscribers = new Map<string, string[]>();
+  for (const m of members) {
+    for (const topic of new Set(m.topics)) {
+      const count = partitionCounts.get(topic);
+      if (count === undefined) continue;
+      checkPartitionCount(topic, count);
+      if (count === 0) continue;
+      let list = subscribers.get(topic);
+      if (!list) subscribers.set(topic, (list = []));
+      list.push(m.memberId);
+    }
+  }
+  return subscribers;
+}
+
+/**
  * The target assignment of a consumer group: exclusive, complete, balanced, sticky, deterministic.
  *
  * Stickiness follows `previousTarget`; a member that has no entry there (e.g. after a coordinator restart) is sticky
@@ -344,18 +367,7 @@ export function computeTargetAssignment(
     if (byId.has(m.memberId)) throw new RangeError(`duplicate member id '${m.memberId}'`);
     byId.set(m.memberId, m);
   }
-  const subscribers = new Map<string, string[]>();
-  for (const m of members) {
-    for (const topic of new Set(m.topics)) {
-      const count = partitionCounts.get(topic);
-      if (count === undefined) continue;
-      checkPartitionCount(topic, count);
-      if (count === 0) continue;
-      let list = subscribers.get(topic);
-      if (!list) subscribers.set(topic, (list = []));
-      list.push(m.memberId);
-    }
-  }
+  const subscribers = subscribersByTopic(members, partitionCounts);
   const topics: ExclusiveTopic[] = [];
   for (const [topic, list] of subscribers) topics.push({ topic, partitions: partitionCounts.get(topic)!, members: list });
 

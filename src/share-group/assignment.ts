@@ -14,7 +14,7 @@
  */
 import {
   assignExclusive,
-  checkPartitionCount,
+  subscribersByTopic,
   compareIds,
   validPrevious,
   type ExclusiveTopic,
@@ -50,18 +50,7 @@ export function assignShareGroup(
   }
   ids.sort(compareIds);
 
-  const subscribers = new Map<string, string[]>();
-  for (const m of members) {
-    for (const topic of new Set(m.topics)) {
-      const count = partitionCounts.get(topic);
-      if (count === undefined) continue;
-      checkPartitionCount(topic, count);
-      if (count === 0) continue;
-      let list = subscribers.get(topic);
-      if (!list) subscribers.set(topic, (list = []));
-      list.push(m.memberId);
-    }
-  }
+  const subscribers = subscribersByTopic(members, partitionCounts);
 
   const prev = (memberId: string, topic: string) => previous.get(memberId)?.get(topic);
   const exclusive: ExclusiveTopic[] = [];

@@ -122,10 +122,6 @@ function mutate(original: Buffer, m: Mutation): { bytes: Buffer; touched: [numbe
   }
 }
 
-function validBase(baseOffset: number, count: number): boolean {
-  return Number.isSafeInteger(baseOffset) && baseOffset >= 0 && Number.isSafeInteger(baseOffset + count - 1);
-}
-
 describe('record-batch decoder fuzz', () => {
   it('random bytes: CorruptBatchError or a decode, nothing else', () => {
     fc.assert(
