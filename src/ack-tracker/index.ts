@@ -1,4 +1,4 @@
-export { SharePartitionState, INSPECT_LIMIT } from './share-partition-state.js';
+export { SharePartitionState, INSPECT_LIMIT, rangeArgumentError } from './share-partition-state.js';
 export { REASON_MAX_LENGTH, truncateReason, type SharePartitionOptions } from './partition-core.js';
 export { KEY_SCAN_LIMIT } from './acquire.js';
 export {

@@ -44,10 +44,12 @@ export class SharePartitionState extends AcquiringPartition {
     const reason = truncateReason(range.reason);
     const archived: ArchivedRecord[] = [];
     switch (range.type) {
-      case 'RENEW':
-        for (const run of runs) this.w.update(run, { deadline: op.now + op.c.lockDurationMs });
+      case 'RENEW': {
+        const deadline = op.now + op.c.lockDurationMs;
+        for (const run of runs) this.w.update(run, { deadline });
         this.w.coalesceAll(runs);
-        break;
+        return { error: null, lockExpiresAt: deadline };
+      }
       case 'ACCEPT':
         for (const run of runs) {
           const attempts = this.finishAttempts(run, 'ACCEPTED', '', op);
@@ -261,7 +263,7 @@ export class SharePartitionState extends AcquiringPartition {
 const ACK_TYPES: readonly string[] = ['ACCEPT', 'RELEASE', 'REJECT', 'RENEW'];
 const isOffset = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
-function rangeArgumentError(range: AckRange): string | null {
+export function rangeArgumentError(range: AckRange): string | null {
   if (typeof range !== 'object' || range === null) return 'an acknowledgement range must be an object';
   const { firstOffset, lastOffset, type, releaseDelayMs, leaseToken, reason } = range;
   if (!isOffset(firstOffset) || !isOffset(lastOffset)) {

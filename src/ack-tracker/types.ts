@@ -47,6 +47,8 @@ export interface AckResult {
   message?: string;
   /** Records this range archived (REJECT, or RELEASE at the delivery limit): for the dead-letter topic. */
   archived?: ArchivedRecord[];
+  /** RENEW: the new lock deadline of the range's records. */
+  lockExpiresAt?: number;
 }
 
 export interface ArchivedRecord {

@@ -113,7 +113,7 @@ export class ShareAdmin {
       if (!dryRun) {
         for (const { partition, newOffset } of plan) {
           const tp = { topic, partition };
-          if (this.stateStore.hasPartition(groupId, tp)) await this.stateStore.reset(groupId, tp, newOffset);
+          if (await this.stateStore.hasPartition(groupId, tp)) await this.stateStore.reset(groupId, tp, newOffset);
           else await this.stateStore.ensurePartition(groupId, tp, newOffset);
         }
       }
@@ -132,7 +132,7 @@ export class ShareAdmin {
       else if (spec.kind === 'latest') target = highWatermark;
       else if (spec.kind === 'offset') target = Math.min(Math.max(spec.offset, logStartOffset), highWatermark);
       else target = await this.logStore.offsetForTimestamp(topic, partition, spec.timestampMs);
-      const exists = groupId !== undefined && this.stateStore.hasPartition(groupId, tp);
+      const exists = groupId !== undefined && (await this.stateStore.hasPartition(groupId, tp));
       const previousOffset = exists ? (await this.stateStore.describe(groupId, tp)).startOffset : -1;
       out.push({ partition, previousOffset, newOffset: target });
     }
@@ -169,7 +169,7 @@ export class ShareAdmin {
     const tp = { topic, partition };
     const { highWatermark } = await this.logStore.offsets(topic, partition);
     // No state yet (never assigned): nothing in flight to show.
-    if (!this.stateStore.hasPartition(groupId, tp)) return { startOffset: -1, endOffset: -1, records: [] };
+    if (!(await this.stateStore.hasPartition(groupId, tp))) return { startOffset: -1, endOffset: -1, records: [] };
     const summary = await this.stateStore.describe(groupId, tp);
     const records = await this.stateStore.inspect(groupId, tp, firstOffset, lastOffset, highWatermark);
     return { startOffset: summary.startOffset, endOffset: summary.endOffset, records };

@@ -205,7 +205,7 @@ export class ShareCoordinator {
       }
     }
     for (const tp of group.reassign(counts)) {
-      if (this.stateStore.hasPartition(group.groupId, tp)) continue;
+      if (await this.stateStore.hasPartition(group.groupId, tp)) continue;
       const { logStartOffset, highWatermark } = await this.logStore.offsets(tp.topic, tp.partition);
       const start = group.config.autoOffsetReset === 'earliest' ? logStartOffset : highWatermark;
       await this.stateStore.ensurePartition(group.groupId, tp, start);
@@ -281,7 +281,7 @@ export class ShareCoordinator {
         if (err instanceof SharelogError && (err.code === ErrorCode.TOPIC_NOT_FOUND || err.code === ErrorCode.PARTITION_NOT_FOUND)) continue;
         throw err;
       }
-      if (!this.stateStore.hasPartition(group.groupId, tp)) continue;
+      if (!(await this.stateStore.hasPartition(group.groupId, tp))) continue;
       if (!this.stateStore.hasAcquirable(group.groupId, tp, offsets.highWatermark)) continue;
       await this.stateStore.advanceStart(group.groupId, tp, offsets.logStartOffset);
       let logEnd = offsets.highWatermark;
@@ -371,21 +371,23 @@ export class ShareCoordinator {
       );
       partitionCounts.set(ack.topic, count);
     }
-    acks.forEach((ack, i) => {
+    for (const [i, ack] of acks.entries()) {
       const base = { topic: ack.topic, partition: ack.partition, firstOffset: ack.firstOffset, lastOffset: ack.lastOffset };
       if (ack.partition >= (partitionCounts.get(ack.topic) ?? 0)) {
         results[i] = { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION', message: `no partition ${ack.partition} of topic "${ack.topic}"` };
-        return;
-      }
-      if (!this.stateStore.hasPartition(groupId, ack)) {
-        results[i] = { ...base, error: 'NOT_ASSIGNED', message: `share group "${groupId}" has no state for ${ack.topic} partition ${ack.partition}` };
-        return;
+        continue;
       }
       const key = `${ack.topic}/${ack.partition}`;
       let entry = byPartition.get(key);
-      if (!entry) byPartition.set(key, (entry = { tp: { topic: ack.topic, partition: ack.partition }, indexes: [] }));
+      if (!entry) {
+        if (!(await this.stateStore.hasPartition(groupId, ack))) {
+          results[i] = { ...base, error: 'NOT_ASSIGNED', message: `share group "${groupId}" has no state for ${ack.topic} partition ${ack.partition}` };
+          continue;
+        }
+        byPartition.set(key, (entry = { tp: { topic: ack.topic, partition: ack.partition }, indexes: [] }));
+      }
       entry.indexes.push(i);
-    });
+    }
     let gaveBack = false;
     await Promise.all(
       [...byPartition.values()].map(async ({ tp, indexes }) => {
@@ -404,7 +406,7 @@ export class ShareCoordinator {
             lastOffset: ack.lastOffset,
             error: r.error,
             message: r.message ?? '',
-            lockExpiresAt: r.error === null && ack.type === 'RENEW' ? this.clock.now() + group.config.recordLockDurationMs : undefined,
+            lockExpiresAt: r.lockExpiresAt,
           };
         });
       }),

@@ -99,7 +99,7 @@ export interface ShareStateStore {
   setArchivedHandler(handler: ArchivedHandler): void;
   /** Share-partitions the group has state for. */
   partitions(groupId: string): Promise<TopicPartition[]>;
-  hasPartition(groupId: string, tp: TopicPartition): boolean;
+  hasPartition(groupId: string, tp: TopicPartition): Promise<boolean>;
   /** Creates the share-partition starting at startOffset unless it exists; true when it was created. */
   ensurePartition(groupId: string, tp: TopicPartition, startOffset: number): Promise<boolean>;
   dropPartition(groupId: string, tp: TopicPartition): Promise<void>;
@@ -115,10 +115,20 @@ export interface ShareStateStore {
   releaseMember(groupId: string, tp: TopicPartition, memberId: string): Promise<ReleaseResult>;
   /** Expires every overdue lock of the group; returns how many records changed. */
   expire(groupId: string): Promise<number>;
-  /** The earliest lock deadline or delayed-release time over all groups, for one wake-up timer. */
+  /**
+   * The earliest lock deadline or delayed-release time over all groups, for one wake-up timer; undefined when
+   * the store does not know it cheaply (the coordinator's periodic sweep then drives expiry).
+   */
   nextDeadline(): number | undefined;
   /** Cheap hint for long-poll wake-ups: false only when an acquire would certainly find nothing. */
   hasAcquirable(groupId: string, tp: TopicPartition, logEndOffset: number): boolean;
+  /**
+   * Calls `listener` when another server made records of a group acquirable again (release, expiry, a member
+   * leaving). Stores that only one server uses never call it: the coordinator wakes its own fetches.
+   */
+  onRecordsAvailable(listener: (groupId: string) => void): void;
+  /** Calls `listener` when another server changed a group's config or deleted the group. */
+  onGroupChanged(listener: (groupId: string) => void): void;
   describe(groupId: string, tp: TopicPartition): Promise<SharePartitionSummary>;
   acquiredBy(groupId: string, memberId: string): Promise<number>;
   inspect(groupId: string, tp: TopicPartition, first: number, last: number, logEndOffset: number): Promise<InspectedRecord[]>;

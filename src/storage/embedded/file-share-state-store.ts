@@ -138,7 +138,7 @@ export class FileShareStateStore implements ShareStateStore {
     return [...this.group(groupId).partitions.keys()].map(parseTp);
   }
 
-  hasPartition(groupId: string, tp: TopicPartition): boolean {
+  async hasPartition(groupId: string, tp: TopicPartition): Promise<boolean> {
     return this.groups.get(groupId)?.partitions.has(tpKey(tp)) ?? false;
   }
 
@@ -216,6 +216,11 @@ export class FileShareStateStore implements ShareStateStore {
     const state = this.groups.get(groupId)?.partitions.get(tpKey(tp));
     return state ? state.hasAcquirable(logEndOffset) : false;
   }
+
+  /** One server owns the files: nothing changes behind the coordinator's back. */
+  onRecordsAvailable(): void {}
+
+  onGroupChanged(): void {}
 
   async describe(groupId: string, tp: TopicPartition): Promise<SharePartitionSummary> {
     const { state } = this.partition(groupId, tp);

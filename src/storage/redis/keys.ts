@@ -23,3 +23,21 @@ export const DATA_CHANNEL_PATTERN = `${PREFIX}:data:*`;
 export const consumerGroupsKey = (): string => `${PREFIX}:consumer-groups`;
 /** Tagged by the group id, so one group's offsets sit in one slot. */
 export const consumerGroupKey = (groupId: string): string => `${PREFIX}:cg:{${groupId}}:offsets`;
+
+/** The registry of share groups: group id -> JSON config. */
+export const shareGroupsKey = (): string => `${PREFIX}:share-groups`;
+/** The share-partitions a share group has state for (members `topic/partition`). */
+export const shareGroupPartitionsKey = (groupId: string): string => `${PREFIX}:sg:{${groupId}}:partitions`;
+/** Announces that records of a share group may be acquirable again (message: the group id). */
+export const SHARE_AVAILABLE_CHANNEL = `${PREFIX}:share-available`;
+/** Announces a share group's config change or deletion (message: the group id). */
+export const SHARE_GROUPS_CHANNEL = `${PREFIX}:share-groups`;
+
+/**
+ * The eight keys of one share-partition, in the order the scripts of lua/share/ expect (see lua/share/lib.lua).
+ * They carry the partition's hash tag, so a share-partition sits in the slot of its topic-partition's log.
+ */
+export function sharePartitionKeys(groupId: string, topic: string, partition: number): string[] {
+  const base = `${PREFIX}:{${topic}/${partition}}:sg:${groupId}`;
+  return ['meta', 'records', 'unfinished', 'archived', 'locks', 'delays', 'ready', 'held'].map((k) => `${base}:${k}`);
+}

@@ -1,7 +1,8 @@
 /**
  * Loads the Lua scripts beside this file and registers them with ioredis `defineCommand`, which sends EVALSHA and
  * falls back to EVAL on NOSCRIPT (script caches are per node and lost on failover). Command names carry
- * SCRIPT_VERSION, so two Sharelog versions on one Redis never run each other's scripts.
+ * SCRIPT_VERSION, so two Sharelog versions on one Redis never run each other's scripts. The share-partition
+ * scripts (lua/share/) each get lua/share/lib.lua prepended: Redis scripts cannot include one another.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,10 +12,17 @@ import { packageRoot } from '../../paths.js';
 /** Bump on any change of a script's KEYS/ARGV/output contract. */
 export const SCRIPT_VERSION = 1;
 
-const SCRIPTS = { append: 3, retain: 2, 'grow-topic': 1 } as const;
-type ScriptName = keyof typeof SCRIPTS;
+/** Log scripts: name -> number of keys. */
+const LOG_SCRIPTS = { append: 3, retain: 2, 'grow-topic': 1 } as const;
+/** Share-partition scripts: all take the eight keys of src/storage/redis/keys.ts sharePartitionKeys. */
+const SHARE_SCRIPTS = ['acquire', 'acknowledge', 'release-member', 'expire', 'ensure', 'reset', 'advance-start', 'describe', 'inspect'] as const;
+export const SHARE_PARTITION_KEY_COUNT = 8;
 
-export const commandName = (name: ScriptName) => `sharelog_${name.replace('-', '_')}_v${SCRIPT_VERSION}`;
+export type LogScript = keyof typeof LOG_SCRIPTS;
+export type ShareScript = (typeof SHARE_SCRIPTS)[number];
+
+export const commandName = (name: LogScript | ShareScript, share = false): string =>
+  `sharelog_${share ? 'share_' : ''}${name.replace(/-/g, '_')}_v${SCRIPT_VERSION}`;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -24,11 +32,24 @@ declare module 'ioredis' {
   }
 }
 
+type Command = (...args: Array<string | number | Buffer>) => Promise<unknown>;
+
+/** Runs a registered script: keys first, then arguments. */
+export function runScript(redis: Redis | Cluster, command: string, ...args: Array<string | number | Buffer>): Promise<unknown> {
+  return ((redis as unknown as Record<string, Command>)[command]).apply(redis, args);
+}
+
 export function defineScripts(redis: Redis | Cluster): void {
   const dir = path.join(packageRoot(), 'src/storage/redis/lua');
-  for (const [name, numberOfKeys] of Object.entries(SCRIPTS) as Array<[ScriptName, number]>) {
-    const command = commandName(name);
-    if ((redis as unknown as Record<string, unknown>)[command]) continue;
-    redis.defineCommand(command, { numberOfKeys, lua: fs.readFileSync(path.join(dir, `${name}.lua`), 'utf8') });
+  const define = (command: string, numberOfKeys: number, lua: string) => {
+    if ((redis as unknown as Record<string, unknown>)[command]) return;
+    redis.defineCommand(command, { numberOfKeys, lua });
+  };
+  for (const [name, numberOfKeys] of Object.entries(LOG_SCRIPTS) as Array<[LogScript, number]>) {
+    define(commandName(name), numberOfKeys, fs.readFileSync(path.join(dir, `${name}.lua`), 'utf8'));
+  }
+  const lib = fs.readFileSync(path.join(dir, 'share/lib.lua'), 'utf8');
+  for (const name of SHARE_SCRIPTS) {
+    define(commandName(name, true), SHARE_PARTITION_KEY_COUNT, `${lib}\n${fs.readFileSync(path.join(dir, `share/${name}.lua`), 'utf8')}`);
   }
 }

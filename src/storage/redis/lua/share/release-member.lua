@@ -1,0 +1,21 @@
+--[[ Gives back everything a member holds (outcome MEMBER_LEFT): AVAILABLE again, or ARCHIVED at the limit.
+  ARGV[1] member, ARGV[2..6] config, ARGV[7] channel, ARGV[8] group
+  Output: { released, archived } ]]
+local member = ARGV[1]
+local c = config(2)
+local now = now_ms()
+local archived = {}
+local released = 0
+if redis.call('HEXISTS', K_HELD, member) == 1 then
+  for _, o in ipairs(redis.call('ZRANGE', K_LOCK, 0, -1)) do
+    local r = get(o)
+    if r[MEM] == member then
+      give_back(o, r, 'MEMBER_LEFT', '', 0, now, c, archived)
+      if r[ST] == 'V' then released = released + 1 end
+    end
+  end
+end
+flush_counters()
+advance()
+if released + #archived > 0 then announce(ARGV[7], ARGV[8]) end
+return { released, flat_archived(archived) }

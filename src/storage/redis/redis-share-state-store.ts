@@ -1,0 +1,407 @@
+/**
+ * The ShareStateStore over Redis (single server or Cluster). Each share-partition is eight keys in the slot of its
+ * topic-partition (keys.ts sharePartitionKeys), changed only by the Lua scripts of lua/share/, one script per
+ * operation, so every acquire/acknowledge/expiry is atomic across all servers, and lock deadlines come from Redis's
+ * own clock (TIME). Records made acquirable again are announced on a pub/sub channel so long-polls on every
+ * server wake up; a periodic sweep (the coordinator's tick calling expire) gives back locks nobody tripped over.
+ *
+ * What the embedded store has and this one does not (documented in the README): per-key ordering (a config that
+ * turns it on is refused with INVALID_ARGUMENT), and the attempt history of inspect (the last failure is kept).
+ * Durability is Redis's: a change is durable once Redis has executed it, subject to its appendfsync policy.
+ */
+import type { Cluster, Redis } from 'ioredis';
+import {
+  rangeArgumentError,
+  truncateReason,
+  type AckRange,
+  type AckResult,
+  type AcquiredBatch,
+  type ArchivedRecord,
+  type Attempt,
+  type FailureOutcome,
+  type InspectedRecord,
+  type PreviousFailure,
+  type RecordState,
+  type ReleaseResult,
+} from '../../ack-tracker/index.js';
+import { INSPECT_LIMIT } from '../../ack-tracker/index.js';
+import { ErrorCode, SharelogError, invalidArgument } from '../../errors.js';
+import { DEFAULT_SHARE_GROUP_CONFIG, type ShareGroupConfig } from '../../share-group/config.js';
+import type { ArchivedHandler, SharePartitionSummary, ShareStateStore, StoredShareGroup, TopicPartition } from '../types.js';
+import {
+  SHARE_AVAILABLE_CHANNEL,
+  SHARE_GROUPS_CHANNEL,
+  shareGroupPartitionsKey,
+  shareGroupsKey,
+  sharePartitionKeys,
+} from './keys.js';
+import { commandName, defineScripts, runScript, type ShareScript } from './scripts.js';
+
+type Reply = Array<string | number | Reply>;
+
+const tpKey = (tp: TopicPartition) => `${tp.topic}/${tp.partition}`;
+
+function parseTp(key: string): TopicPartition {
+  const slash = key.lastIndexOf('/');
+  return { topic: key.slice(0, slash), partition: Number(key.slice(slash + 1)) };
+}
+
+const STATES: Record<string, RecordState> = { V: 'AVAILABLE', Q: 'ACQUIRED', A: 'ACKNOWLEDGED', X: 'ARCHIVED', U: 'AVAILABLE' };
+const NO_ATTEMPTS: readonly Attempt[] = Object.freeze([]);
+
+export class RedisShareStateStore implements ShareStateStore {
+  /** Configs of the groups this server has seen, refreshed on every change announcement. */
+  private readonly configs = new Map<string, ShareGroupConfig>();
+  /** Share-partitions known to exist (they only go away by admin calls, which clear this). */
+  private readonly known = new Set<string>();
+  private onArchived: ArchivedHandler = async () => undefined;
+  private readonly availableListeners: Array<(groupId: string) => void> = [];
+  private readonly changedListeners: Array<(groupId: string) => void> = [];
+
+  private constructor(
+    private readonly redis: Redis | Cluster,
+    private readonly subscriber: Redis | Cluster,
+  ) {}
+
+  /** Uses `redis` for commands and a duplicate of it for the two pub/sub channels. */
+  static async open(redis: Redis | Cluster): Promise<RedisShareStateStore> {
+    defineScripts(redis);
+    const subscriber = redis.duplicate();
+    const store = new RedisShareStateStore(redis, subscriber);
+    subscriber.on('message', (channel: string, groupId: string) => {
+      if (channel === SHARE_AVAILABLE_CHANNEL) for (const l of store.availableListeners) l(groupId);
+      if (channel === SHARE_GROUPS_CHANNEL) void store.refreshGroup(groupId);
+    });
+    await subscriber.subscribe(SHARE_AVAILABLE_CHANNEL, SHARE_GROUPS_CHANNEL);
+    return store;
+  }
+
+  setArchivedHandler(handler: ArchivedHandler): void {
+    this.onArchived = handler;
+  }
+
+  onRecordsAvailable(listener: (groupId: string) => void): void {
+    this.availableListeners.push(listener);
+  }
+
+  onGroupChanged(listener: (groupId: string) => void): void {
+    this.changedListeners.push(listener);
+  }
+
+  // ------------------------------------------------------------------------------------------------ groups
+
+  async loadGroups(): Promise<StoredShareGroup[]> {
+    const all = await this.redis.hgetall(shareGroupsKey());
+    const out: StoredShareGroup[] = [];
+    for (const [groupId, json] of Object.entries(all)) {
+      const config = { ...DEFAULT_SHARE_GROUP_CONFIG, ...(JSON.parse(json) as Partial<ShareGroupConfig>) };
+      this.configs.set(groupId, config);
+      out.push({ groupId, config });
+    }
+    return out;
+  }
+
+  async saveGroup(groupId: string, config: ShareGroupConfig): Promise<void> {
+    if (config.perKeyOrdering) throw invalidArgument('per_key_ordering is not supported by the redis backend');
+    this.configs.set(groupId, config);
+    await this.redis.hset(shareGroupsKey(), groupId, JSON.stringify(config));
+    await this.redis.publish(SHARE_GROUPS_CHANNEL, groupId);
+  }
+
+  async deleteGroup(groupId: string): Promise<void> {
+    await this.config(groupId);
+    for (const tp of await this.partitions(groupId)) await this.dropPartition(groupId, tp);
+    await this.redis.del(shareGroupPartitionsKey(groupId));
+    await this.redis.hdel(shareGroupsKey(), groupId);
+    this.configs.delete(groupId);
+    await this.redis.publish(SHARE_GROUPS_CHANNEL, groupId);
+  }
+
+  /** Re-reads one group's config after another server announced a change (or its deletion). */
+  private async refreshGroup(groupId: string): Promise<void> {
+    const json = await this.redis.hget(shareGroupsKey(), groupId).catch(() => undefined);
+    if (json === undefined) return;
+    if (json === null) this.configs.delete(groupId);
+    else this.configs.set(groupId, { ...DEFAULT_SHARE_GROUP_CONFIG, ...(JSON.parse(json) as Partial<ShareGroupConfig>) });
+    for (const key of [...this.known]) if (key.startsWith(`${groupId}\0`)) this.known.delete(key);
+    for (const l of this.changedListeners) l(groupId);
+  }
+
+  private async config(groupId: string): Promise<ShareGroupConfig> {
+    const cached = this.configs.get(groupId);
+    if (cached) return cached;
+    const json = await this.redis.hget(shareGroupsKey(), groupId);
+    if (json === null) throw new SharelogError(ErrorCode.GROUP_NOT_FOUND, `share group "${groupId}" does not exist`);
+    const config = { ...DEFAULT_SHARE_GROUP_CONFIG, ...(JSON.parse(json) as Partial<ShareGroupConfig>) };
+    this.configs.set(groupId, config);
+    return config;
+  }
+
+  // ------------------------------------------------------------------------------------- share-partitions
+
+  async partitions(groupId: string): Promise<TopicPartition[]> {
+    await this.config(groupId);
+    return (await this.redis.smembers(shareGroupPartitionsKey(groupId))).sort().map(parseTp);
+  }
+
+  async hasPartition(groupId: string, tp: TopicPartition): Promise<boolean> {
+    const known = `${groupId}\0${tpKey(tp)}`;
+    if (this.known.has(known)) return true;
+    if (!this.configs.has(groupId) && (await this.redis.hexists(shareGroupsKey(), groupId)) === 0) return false;
+    const exists = (await this.redis.sismember(shareGroupPartitionsKey(groupId), tpKey(tp))) === 1;
+    if (exists) this.known.add(known);
+    return exists;
+  }
+
+  async ensurePartition(groupId: string, tp: TopicPartition, startOffset: number): Promise<boolean> {
+    await this.config(groupId);
+    // The registry entry goes first: a crash in between leaves an entry whose state `ensure` creates next time.
+    await this.redis.sadd(shareGroupPartitionsKey(groupId), tpKey(tp));
+    const created = Number(await this.run('ensure', groupId, tp, startOffset)) === 1;
+    this.known.add(`${groupId}\0${tpKey(tp)}`);
+    return created;
+  }
+
+  async dropPartition(groupId: string, tp: TopicPartition): Promise<void> {
+    this.known.delete(`${groupId}\0${tpKey(tp)}`);
+    await this.redis.srem(shareGroupPartitionsKey(groupId), tpKey(tp));
+    // One DEL per key: in a Cluster a multi-key DEL must stay in one slot, and these do, but keep it simple.
+    for (const key of sharePartitionKeys(groupId, tp.topic, tp.partition)) await this.redis.del(key);
+  }
+
+  async acquire(
+    groupId: string,
+    tp: TopicPartition,
+    memberId: string,
+    maxRecords: number,
+    logEndOffset: number,
+    keyOf?: (offset: number) => string | null,
+  ): Promise<AcquiredBatch[]> {
+    void keyOf; // saveGroup refuses per-key ordering, so there is never a key to honour
+    const config = await this.config(groupId);
+    await this.requirePartition(groupId, tp);
+    const [flat, archived, expired] = (await this.run(
+      'acquire',
+      groupId,
+      tp,
+      memberId,
+      maxRecords,
+      logEndOffset,
+      ...configArgs(config),
+      SHARE_AVAILABLE_CHANNEL,
+      groupId,
+    )) as [Reply, Reply, number];
+    await this.archived(groupId, config, tp, parseArchived(archived));
+    void expired;
+    const batches: AcquiredBatch[] = [];
+    for (let i = 0; i < flat.length; i += 9) {
+      const batch: AcquiredBatch = {
+        firstOffset: Number(flat[i]),
+        lastOffset: Number(flat[i + 1]),
+        deliveryCount: Number(flat[i + 2]),
+        leaseToken: Number(flat[i + 3]),
+        lockExpiresAt: Number(flat[i + 4]),
+      };
+      const failure = parseFailure(flat, i + 5);
+      if (failure) batch.previousFailure = failure;
+      batches.push(batch);
+    }
+    return batches;
+  }
+
+  async acknowledge(groupId: string, tp: TopicPartition, memberId: string, ranges: readonly AckRange[]): Promise<AckResult[]> {
+    const config = await this.config(groupId);
+    await this.requirePartition(groupId, tp);
+    const results: AckResult[] = new Array(ranges.length);
+    const args: Array<string | number> = [];
+    const sent: number[] = [];
+    ranges.forEach((range, i) => {
+      const bad = rangeArgumentError(range);
+      if (bad !== null) {
+        results[i] = { error: 'INVALID_ARGUMENT', message: bad };
+        return;
+      }
+      sent.push(i);
+      args.push(range.firstOffset, range.lastOffset, range.type, range.releaseDelayMs ?? 0, truncateReason(range.reason), range.leaseToken ?? -1);
+    });
+    if (sent.length === 0) return results;
+    const [replies, lazily] = (await this.run(
+      'acknowledge',
+      groupId,
+      tp,
+      memberId,
+      ...configArgs(config),
+      SHARE_AVAILABLE_CHANNEL,
+      groupId,
+      sent.length,
+      ...args,
+    )) as [Reply[], Reply];
+    const archivedAll: ArchivedRecord[] = parseArchived(lazily);
+    replies.forEach(([code, message, deadline, archivedFlat], j) => {
+      const result: AckResult = code === '' ? { error: null } : { error: code as AckResult['error'], message: String(message) };
+      const archived = parseArchived(archivedFlat as Reply);
+      if (archived.length > 0) {
+        result.archived = archived;
+        archivedAll.push(...archived);
+      }
+      if (Number(deadline) > 0) result.lockExpiresAt = Number(deadline);
+      results[sent[j]] = result;
+    });
+    await this.archived(groupId, config, tp, archivedAll);
+    return results;
+  }
+
+  async releaseMember(groupId: string, tp: TopicPartition, memberId: string): Promise<ReleaseResult> {
+    const config = await this.config(groupId);
+    await this.requirePartition(groupId, tp);
+    const [released, archivedFlat] = (await this.run(
+      'release-member',
+      groupId,
+      tp,
+      memberId,
+      ...configArgs(config),
+      SHARE_AVAILABLE_CHANNEL,
+      groupId,
+    )) as [number, Reply];
+    const archived = parseArchived(archivedFlat);
+    await this.archived(groupId, config, tp, archived);
+    return { released: Number(released), archived };
+  }
+
+  async expire(groupId: string): Promise<number> {
+    const config = await this.config(groupId);
+    let changed = 0;
+    for (const tp of await this.partitions(groupId)) {
+      const [n, archivedFlat] = (await this.run('expire', groupId, tp, ...configArgs(config), SHARE_AVAILABLE_CHANNEL, groupId)) as [
+        number,
+        Reply,
+        number,
+      ];
+      changed += Number(n);
+      await this.archived(groupId, config, tp, parseArchived(archivedFlat));
+    }
+    return changed;
+  }
+
+  /** Deadlines live in Redis: the coordinator's periodic sweep (expire) is the timer. */
+  nextDeadline(): number | undefined {
+    return undefined;
+  }
+
+  /** Always true: the answer is in Redis, and asking costs as much as acquiring. */
+  hasAcquirable(): boolean {
+    return true;
+  }
+
+  async describe(groupId: string, tp: TopicPartition): Promise<SharePartitionSummary> {
+    await this.requirePartition(groupId, tp);
+    const [s, e, available, acquired, acknowledged, archived, delayed] = ((await this.run('describe', groupId, tp)) as number[]).map(Number);
+    return { ...tp, startOffset: s, endOffset: e, counts: { available, acquired, acknowledged, archived, delayed } };
+  }
+
+  async acquiredBy(groupId: string, memberId: string): Promise<number> {
+    let n = 0;
+    for (const tp of await this.partitions(groupId)) {
+      n += Number((await this.redis.hget(sharePartitionKeys(groupId, tp.topic, tp.partition)[7], memberId)) ?? 0);
+    }
+    return n;
+  }
+
+  async inspect(groupId: string, tp: TopicPartition, first: number, last: number, logEndOffset: number): Promise<InspectedRecord[]> {
+    await this.requirePartition(groupId, tp);
+    const flat = (await this.run('inspect', groupId, tp, first, last, logEndOffset, INSPECT_LIMIT)) as Reply;
+    const out: InspectedRecord[] = [];
+    for (let i = 0; i < flat.length; i += 11) {
+      const state = String(flat[i + 1]);
+      const acquired = state === 'Q';
+      const due = Number(flat[i + 6]);
+      const failure = parseFailure(flat, i + 7);
+      out.push({
+        offset: Number(flat[i]),
+        state: STATES[state],
+        deliveryCount: Number(flat[i + 2]),
+        memberId: acquired ? String(flat[i + 3]) : null,
+        lockExpiresAt: acquired ? Number(flat[i + 4]) : null,
+        leaseToken: acquired ? Number(flat[i + 5]) : null,
+        availableAt: state === 'V' && due > 0 ? due : null,
+        // Only the last failure is kept per record here: it is the one attempt we can show.
+        attempts: failure
+          ? [{ memberId: failure.memberId, acquiredAt: 0, finishedAt: failure.failedAt, outcome: failure.outcome, reason: failure.reason }]
+          : NO_ATTEMPTS,
+      });
+    }
+    return out;
+  }
+
+  async reset(groupId: string, tp: TopicPartition, offset: number): Promise<void> {
+    await this.requirePartition(groupId, tp);
+    await this.run('reset', groupId, tp, offset);
+  }
+
+  async advanceStart(groupId: string, tp: TopicPartition, logStartOffset: number): Promise<void> {
+    await this.requirePartition(groupId, tp);
+    await this.run('advance-start', groupId, tp, logStartOffset);
+  }
+
+  async close(): Promise<void> {
+    await this.subscriber.quit().catch(() => undefined);
+  }
+
+  // ------------------------------------------------------------------------------------------------ helpers
+
+  private run(script: ShareScript, groupId: string, tp: TopicPartition, ...args: Array<string | number>): Promise<unknown> {
+    return runScript(this.redis, commandName(script, true), ...sharePartitionKeys(groupId, tp.topic, tp.partition), ...args).catch(
+      (err: unknown) => {
+        throw new SharelogError(ErrorCode.BACKEND_UNAVAILABLE, `redis ${script} failed: ${(err as Error).message}`, {
+          cause: err,
+          retriable: true,
+        });
+      },
+    );
+  }
+
+  private async requirePartition(groupId: string, tp: TopicPartition): Promise<void> {
+    if (await this.hasPartition(groupId, tp)) return;
+    await this.config(groupId);
+    throw new SharelogError(ErrorCode.NOT_ASSIGNED, `share group "${groupId}" has no state for ${tp.topic} partition ${tp.partition}`);
+  }
+
+  /**
+   * Hands archived records to the dead-letter handler. The archive is already durable in Redis: a server crash
+   * right here loses the dead-letter copy (never the archive itself); see the README.
+   */
+  private async archived(groupId: string, config: ShareGroupConfig, tp: TopicPartition, archived: ArchivedRecord[]): Promise<void> {
+    if (archived.length > 0) await this.onArchived(groupId, config, tp, archived);
+  }
+}
+
+function configArgs(c: ShareGroupConfig): number[] {
+  return [c.recordLockDurationMs, c.deliveryCountLimit, c.maxInFlightRecords, c.backoffInitialMs, c.backoffMaxMs];
+}
+
+/** (member, reason, failed at, outcome) at `i`; undefined when the record never failed. */
+function parseFailure(flat: Reply, i: number): PreviousFailure | undefined {
+  const memberId = String(flat[i]);
+  if (memberId === '') return undefined;
+  return { memberId, reason: String(flat[i + 1]), failedAt: Number(flat[i + 2]), outcome: String(flat[i + 3]) as FailureOutcome };
+}
+
+/** Flat (offset, count, cause, last failure reason, member) tuples from the scripts. */
+function parseArchived(flat: Reply): ArchivedRecord[] {
+  const out: ArchivedRecord[] = [];
+  for (let i = 0; i < flat.length; i += 5) {
+    const cause = String(flat[i + 2]) as ArchivedRecord['cause'];
+    const rec: ArchivedRecord = {
+      offset: Number(flat[i]),
+      deliveryCount: Number(flat[i + 1]),
+      reason: cause === 'REJECTED' ? 'rejected' : 'delivery limit reached',
+      cause,
+    };
+    const lastFailureReason = String(flat[i + 3]);
+    if (lastFailureReason !== '') rec.lastFailureReason = lastFailureReason;
+    const memberId = String(flat[i + 4]);
+    if (memberId !== '') rec.memberId = memberId;
+    out.push(rec);
+  }
+  return out;
+}
