@@ -1,12 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/** The black-box gRPC tests of the semantics both backends share: run a second time over a real redis-server. */
+const BOTH_BACKENDS = [
+  'test/integration/produce-fetch.test.ts',
+  'test/integration/share-*.test.ts',
+  'test/integration/consumer-groups.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
     // Two cores: run files two at a time so process-spawning tests do not starve each other.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    projects: [
+      { extends: true, test: { name: 'embedded', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'redis', include: BOTH_BACKENDS, env: { SHARELOG_TEST_BACKEND: 'redis' } } },
+    ],
   },
 });

@@ -11,7 +11,9 @@ import { parseFsyncPolicy, type FsyncPolicy } from './log/fsync-policy.js';
 export interface ServerConfig {
   listen: string;
   dataDir: string;
-  backend: 'embedded';
+  backend: 'embedded' | 'redis';
+  /** redis:// URL of one Redis, or comma-separated host:port seeds of a Redis Cluster (backend redis). */
+  redisUrl: string;
   fsync: FsyncPolicy;
   segmentBytes: number;
   indexIntervalBytes: number;
@@ -83,6 +85,22 @@ const optionalHostPort: Parser<string> = (text) => (text === '' ? '' : hostPort(
 
 const anyText: Parser<string> = (text) => text;
 
+/** One redis:// URL, or several host:port seeds of a Cluster. */
+const redisUrl: Parser<string> = (text) => {
+  const seeds = text.split(',').map((seed) => seed.trim());
+  for (const seed of seeds) {
+    let url: URL;
+    try {
+      url = new URL(seed.includes('://') ? seed : `redis://${seed}`);
+    } catch {
+      throw new Error(`"${seed}" is not a redis:// URL or host:port`);
+    }
+    if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`"${seed}" must use redis:// or rediss://`);
+    if (!url.hostname) throw new Error(`"${seed}" has no host`);
+  }
+  return text;
+};
+
 const boolean: Parser<boolean> = (text) => {
   if (text === 'true' || text === '1') return true;
   if (text === 'false' || text === '0' || text === '') return false;
@@ -96,9 +114,8 @@ function setting<K extends keyof ServerConfig>(s: Setting<K>): Setting<K> {
 export const SETTINGS = [
   setting({ key: 'listen', flag: 'listen', env: 'SHARELOG_LISTEN', default: '127.0.0.1:50051', parse: hostPort, doc: 'gRPC listen address (host:port)' }),
   setting({ key: 'dataDir', flag: 'data-dir', env: 'SHARELOG_DATA_DIR', default: './data', parse: anyText, doc: 'where the embedded backend keeps logs and group state' }),
-  // The redis backend and SHARELOG_REDIS_URL arrive with their issue; until then the only backend is refused by
-  // name rather than accepted and ignored.
-  setting({ key: 'backend', flag: 'backend', env: 'SHARELOG_BACKEND', default: 'embedded', parse: oneOf('embedded'), doc: 'storage backend (embedded; the redis backend is not wired in yet)' }),
+  setting({ key: 'backend', flag: 'backend', env: 'SHARELOG_BACKEND', default: 'embedded', parse: oneOf('embedded', 'redis'), doc: 'embedded (files under the data dir, one server) or redis (state in Redis, many servers)' }),
+  setting({ key: 'redisUrl', flag: 'redis-url', env: 'SHARELOG_REDIS_URL', default: 'redis://127.0.0.1:6379', parse: redisUrl, doc: 'backend redis: redis://host:port, or host:port,host:port,... seeds of a Redis Cluster' }),
   setting({ key: 'fsync', flag: 'fsync', env: 'SHARELOG_FSYNC', default: 'always', parse: parseFsyncPolicy, doc: 'always | interval:<ms> | never (see Durability)' }),
   setting({ key: 'segmentBytes', flag: 'segment-bytes', env: 'SHARELOG_SEGMENT_BYTES', default: String(128 * 1024 * 1024), parse: integer(1024, 2 ** 31 - 1), doc: 'a segment rolls when it would grow past this' }),
   setting({ key: 'indexIntervalBytes', flag: 'index-interval-bytes', env: 'SHARELOG_INDEX_INTERVAL_BYTES', default: '4096', parse: integer(1, 2 ** 31 - 1), doc: 'bytes of log between two sparse index entries' }),

@@ -4,7 +4,6 @@
  * flight finish (long-polls are woken), flush and close the storage.
  */
 import type * as grpc from '@grpc/grpc-js';
-import path from 'node:path';
 import { topicAdminHandlers } from './api/admin-service.js';
 import { bind, buildGrpcServer, setServing } from './api/grpc-server.js';
 import type { HandlerContext } from './api/handler.js';
@@ -14,8 +13,6 @@ import { shareConsumerService } from './api/share-consumer-service.js';
 import { groupAdminHandlers } from './api/group-admin-handlers.js';
 import { ShareAdmin } from './share-group/share-admin.js';
 import { ShareCoordinator } from './share-group/share-coordinator.js';
-import { FileShareStateStore } from './storage/embedded/file-share-state-store.js';
-import { FileConsumerGroupStore } from './storage/embedded/file-consumer-group-store.js';
 import { ConsumerCoordinator } from './consumer-group/consumer-coordinator.js';
 import { ConsumerAdmin } from './consumer-group/consumer-admin.js';
 import { consumerService } from './api/consumer-service.js';
@@ -25,7 +22,7 @@ import type { ServerConfig } from './config.js';
 import { ErrorCode, SharelogError } from './errors.js';
 import { formatFsyncPolicy } from './log/fsync-policy.js';
 import { createLogger, type Logger } from './logger.js';
-import { FileLogStore } from './storage/embedded/file-log-store.js';
+import { openBackend } from './storage/backend.js';
 import type { LogStore } from './storage/types.js';
 import { WebConsole } from './console/index.js';
 import { createSecurity } from './security/index.js';
@@ -58,7 +55,6 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const dataDir = path.resolve(config.dataDir);
   // Metrics off: no registry, no interceptor, no port; domain code gets the no-op recorder.
   const serverMetrics = config.metricsListen !== '' ? new ServerMetrics() : undefined;
   const metrics = serverMetrics?.recorder ?? NO_METRICS;
@@ -76,34 +72,27 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     produceQuota: config.produceByteRate > 0 ? new Quota({ name: 'produce_byte_rate', bytesPerSecond: config.produceByteRate, clock }) : undefined,
     fetchQuota: config.fetchByteRate > 0 ? new Quota({ name: 'fetch_byte_rate', bytesPerSecond: config.fetchByteRate, clock }) : undefined,
   });
-  const logStore = FileLogStore.open({
-    dataDir,
-    limits,
-    fsync: config.fsync,
-    segmentBytes: config.segmentBytes,
-    indexIntervalBytes: config.indexIntervalBytes,
-    defaultTopicConfig: { retentionMs: config.retentionMs, retentionBytes: config.retentionBytes },
-    retentionCheckMs: config.retentionCheckMs,
-    clock,
-    onWarning: (message, details) => logger.warn(details, message),
-    metrics,
-  });
-
-  const shareStore = await FileShareStateStore.open(dataDir, clock, metrics);
-  const consumerStore = await FileConsumerGroupStore.open(dataDir, metrics);
+  const backend = await openBackend(config, { clock: options.clock, limits, metrics, logger });
+  const { logStore, shareStore, consumerStore, clock: backendClock } = backend;
   // A group id names one kind of group: each coordinator refuses the ids of the other.
   let consumerCoordinator: ConsumerCoordinator | undefined;
   const shareCoordinator = new ShareCoordinator({
     logStore,
     stateStore: shareStore,
-    clock,
+    clock: backendClock,
     logger: logger.child({ component: 'share-groups' }),
     isOtherKind: (groupId) => consumerCoordinator?.has(groupId) ?? false,
     metrics,
     limits,
+    sync: backend.sync,
   });
-  consumerCoordinator = new ConsumerCoordinator(logStore, consumerStore, clock, logger.child({ component: 'consumer-groups' }), (groupId) =>
-    shareCoordinator.groups.has(groupId),
+  consumerCoordinator = new ConsumerCoordinator(
+    logStore,
+    consumerStore,
+    backendClock,
+    logger.child({ component: 'consumer-groups' }),
+    (groupId) => shareCoordinator.groups.has(groupId),
+    backend.sync,
   );
   await shareCoordinator.start();
   await consumerCoordinator.start();
@@ -112,8 +101,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const closeGroups = async () => {
     consumerCoordinator!.close();
     await shareCoordinator.close();
-    await consumerStore.close();
-    await shareStore.close();
+    await backend.closeGroups();
   };
 
   serverMetrics?.observe({ logStore, shareGroups: shareAdmin, consumerGroups: consumerAdmin });
@@ -184,7 +172,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const host = config.listen.slice(0, config.listen.lastIndexOf(':'));
   const address = `${host}:${port}`;
   const metricsAddress = metricsEndpoint?.address;
-  logger.info({ address, metricsAddress, dataDir, backend: config.backend, fsync: formatFsyncPolicy(config.fsync) }, 'sharelog serving');
+  logger.info(
+    { address, metricsAddress, backend: config.backend, state: backend.location, fsync: config.backend === 'embedded' ? formatFsyncPolicy(config.fsync) : undefined },
+    'sharelog serving',
+  );
   logger.info({ tls: security.tls, mutualTls: config.tlsClientCa !== '', auth: security.authEnabled }, security.authEnabled ? 'auth is on' : 'auth is off: every client may do everything');
 
   let closing: Promise<void> | undefined;

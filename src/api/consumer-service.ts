@@ -50,7 +50,7 @@ export function consumerService(
     }),
 
     GetCommittedOffsets: unary(ctx, 'ConsumerService.GetCommittedOffsets', async (request) => {
-      const offsets = coordinator.committed(requireText(request.groupId, 'group_id', 249), request.topic || undefined);
+      const offsets = await coordinator.committed(requireText(request.groupId, 'group_id', 249), request.topic || undefined);
       return { offsets };
     }),
   };

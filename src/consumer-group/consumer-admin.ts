@@ -38,7 +38,7 @@ export class ConsumerAdmin {
   }
 
   async describe(groupId: string): Promise<ConsumerGroupDescription> {
-    const group = this.coordinator.group(groupId);
+    const group = await this.coordinator.current(groupId);
     const rows = new Map<string, ConsumerGroupDescription['partitions'][number]>();
     const add = async (topic: string, partition: number) => {
       const key = `${topic}/${partition}`;
@@ -61,7 +61,7 @@ export class ConsumerAdmin {
         owner: this.coordinator.owner(group, topic, partition) ?? '',
       });
     };
-    for (const c of this.coordinator.committed(groupId)) await add(c.topic, c.partition);
+    for (const c of await this.coordinator.committed(groupId)) await add(c.topic, c.partition);
     for (const targets of group.target.values()) for (const [topic, ps] of targets) for (const p of ps) await add(topic, p);
     return {
       groupId,

@@ -11,7 +11,8 @@ import type { Clock } from '../clock.js';
 import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { limitExceeded } from '../limits.js';
-import type { ConsumerGroupStore, LogStore } from '../storage/types.js';
+import { LocalGroupSync } from '../storage/embedded/local-group-sync.js';
+import type { ConsumerGroupStore, GroupSync, LogStore, SyncedGroup } from '../storage/types.js';
 import { computeTargetAssignment, reconcile } from './assignment.js';
 
 export const DEFAULT_SESSION_TIMEOUT_MS = 45_000;
@@ -37,7 +38,7 @@ export interface CommittedOffset {
   metadata: string;
 }
 
-export interface ConsumerGroup {
+export interface ConsumerGroup extends SyncedGroup {
   groupId: string;
   members: Map<string, ConsumerMember>;
   target: Map<string, PartitionMap>;
@@ -73,7 +74,14 @@ export class ConsumerCoordinator {
     private readonly logger: Logger,
     /** True when the id names a group of the other kind (a share group). */
     private readonly isOtherKind: (groupId: string) => boolean,
-  ) {}
+    /** Where membership lives: this server's memory (default) or shared by several servers (the redis backend). */
+    private readonly sync: GroupSync = new LocalGroupSync(),
+  ) {
+    this.sync.onChange((syncKey) => {
+      const group = syncKey.startsWith('consumer:') ? this.groups.get(syncKey.slice('consumer:'.length)) : undefined;
+      if (group) void exclusive(group, () => this.sync.refresh(group)).catch((err) => this.logger.warn({ err, groupId: group.groupId }, 'membership refresh failed'));
+    });
+  }
 
   async start(sweepIntervalMs = 1000): Promise<void> {
     for (const { groupId, offsets } of await this.store.loadGroups()) {
@@ -112,8 +120,8 @@ export class ConsumerCoordinator {
       await this.leave(groupId, memberId);
       return { memberId, memberEpoch: -1, assignment: new Map(), heartbeatIntervalMs: 0 };
     }
-    const group = memberEpoch === 0 ? await this.groupForJoin(groupId) : this.group(groupId);
-    return exclusive(group, async () => {
+    const group = memberEpoch === 0 ? await this.groupForJoin(groupId) : await this.resolveGroup(groupId);
+    return this.change(group, async () => {
       const now = this.clock.now();
       let member: ConsumerMember;
       if (memberEpoch === 0) {
@@ -150,8 +158,8 @@ export class ConsumerCoordinator {
 
   async leave(groupId: string, memberId: string, memberEpoch?: number): Promise<void> {
     if (!memberId) throw invalidArgument('member_id is required');
-    const group = this.group(groupId);
-    await exclusive(group, async () => {
+    const group = await this.resolveGroup(groupId);
+    await this.change(group, async () => {
       const member = group.members.get(memberId);
       if (!member) return;
       if (memberEpoch !== undefined && memberEpoch !== member.epoch) {
@@ -179,8 +187,8 @@ export class ConsumerCoordinator {
       }
     }
     const standalone = memberId === '';
-    const group = standalone ? await this.groupForJoin(groupId) : this.group(groupId);
-    await exclusive(group, async () => {
+    const group = standalone ? await this.groupForJoin(groupId) : await this.resolveGroup(groupId);
+    await this.change(group, async () => {
       if (standalone) {
         if (group.members.size > 0) {
           throw new SharelogError(ErrorCode.GROUP_NOT_EMPTY, `consumer group "${groupId}" has members; commit as a member, with its epoch`);
@@ -202,8 +210,8 @@ export class ConsumerCoordinator {
     });
   }
 
-  committed(groupId: string, topic?: string): OffsetCommit[] {
-    const group = this.group(groupId);
+  async committed(groupId: string, topic?: string): Promise<OffsetCommit[]> {
+    const group = await this.current(groupId);
     const out: OffsetCommit[] = [];
     for (const [key, value] of group.offsets) {
       const slash = key.lastIndexOf('/');
@@ -218,9 +226,10 @@ export class ConsumerCoordinator {
   async tick(): Promise<void> {
     const now = this.clock.now();
     for (const group of this.groups.values()) {
-      const expired = [...group.members.values()].filter((m) => now - m.lastSeen > m.sessionTimeoutMs);
-      if (expired.length === 0) continue;
-      await exclusive(group, async () => {
+      // A cheap look at this server's copy first; the change itself decides on the newest shared state.
+      if (![...group.members.values()].some((m) => now - m.lastSeen > m.sessionTimeoutMs)) continue;
+      await this.change(group, async () => {
+        const expired = [...group.members.values()].filter((m) => this.clock.now() - m.lastSeen > m.sessionTimeoutMs);
         for (const m of expired) {
           this.logger.info({ groupId: group.groupId, memberId: m.memberId }, 'consumer group member session timed out');
           group.members.delete(m.memberId);
@@ -244,7 +253,7 @@ export class ConsumerCoordinator {
     if (this.isOtherKind(groupId)) {
       throw new SharelogError(ErrorCode.GROUP_TYPE_MISMATCH, `"${groupId}" is a share group, not a consumer group`);
     }
-    const existing = this.groups.get(groupId);
+    const existing = this.groups.get(groupId) ?? (await this.findGroup(groupId));
     if (existing) return existing;
     // Visible only once the store has it; concurrent first joins share one creation.
     let creating = this.creating.get(groupId);
@@ -261,20 +270,21 @@ export class ConsumerCoordinator {
   }
 
   async deleteGroup(groupId: string): Promise<void> {
-    const group = this.group(groupId);
-    await exclusive(group, async () => {
+    const group = await this.resolveGroup(groupId);
+    await this.change(group, async () => {
       if (group.members.size > 0) {
         throw new SharelogError(ErrorCode.GROUP_NOT_EMPTY, `consumer group "${groupId}" has ${group.members.size} members; it can be deleted only while it has none`);
       }
       await this.store.deleteGroup(groupId);
-      this.groups.delete(groupId);
     });
+    this.groups.delete(groupId);
+    await this.sync.remove(group);
   }
 
   /** Replaces committed offsets while the group is empty (admin reset). */
   async resetOffsets(groupId: string, offsets: OffsetCommit[]): Promise<void> {
-    const group = this.group(groupId);
-    await exclusive(group, async () => {
+    const group = await this.resolveGroup(groupId);
+    await this.change(group, async () => {
       if (group.members.size > 0) {
         throw new SharelogError(ErrorCode.GROUP_NOT_EMPTY, `consumer group "${groupId}" has ${group.members.size} members; offsets can be reset only while it has none`);
       }
@@ -289,6 +299,31 @@ export class ConsumerCoordinator {
       if (owns(m.current, topic, partition) || owns(m.revoking, topic, partition)) return m.memberId;
     }
     return undefined;
+  }
+
+  /** A membership change: one at a time per group on this server, on the newest shared state. */
+  private change<T>(group: ConsumerGroup, task: () => Promise<T>): Promise<T> {
+    return exclusive(group, () => this.sync.run(group, task));
+  }
+
+  /** The group with its newest shared membership and offsets (reads). */
+  async current(groupId: string): Promise<ConsumerGroup> {
+    const group = await this.resolveGroup(groupId);
+    if (this.sync.shared) await exclusive(group, () => this.sync.refresh(group));
+    return group;
+  }
+
+  /** Like group(), but a group another server created is looked up first (shared membership). */
+  async resolveGroup(groupId: string): Promise<ConsumerGroup> {
+    return (await this.findGroup(groupId)) ?? this.group(groupId);
+  }
+
+  private async findGroup(groupId: string): Promise<ConsumerGroup | undefined> {
+    if (!this.groups.has(groupId) && this.sync.shared && !this.isOtherKind(groupId)) {
+      const stored = (await this.store.loadGroups()).find((g) => g.groupId === groupId);
+      if (stored && !this.groups.has(groupId)) this.groups.set(groupId, newGroup(groupId, stored.offsets));
+    }
+    return this.groups.get(groupId);
   }
 
   private member(group: ConsumerGroup, memberId: string, epoch?: number): ConsumerMember {
@@ -337,7 +372,32 @@ export class ConsumerCoordinator {
 }
 
 function newGroup(groupId: string, offsets: OffsetCommit[]): ConsumerGroup {
-  const group: ConsumerGroup = { groupId, members: new Map(), target: new Map(), offsets: new Map(), queue: Promise.resolve() };
+  const group: ConsumerGroup = {
+    groupId,
+    members: new Map(),
+    target: new Map(),
+    offsets: new Map(),
+    queue: Promise.resolve(),
+    syncKey: `consumer:${groupId}`,
+    syncVersion: 0,
+    // Everything of a consumer group is shared: members with their ownership, the target, committed offsets.
+    exportState: () =>
+      JSON.stringify({
+        members: [...group.members.values()].map((m) => ({ ...m, current: [...m.current], revoking: [...m.revoking] })),
+        target: [...group.target].map(([id, map]) => [id, [...map]]),
+        offsets: [...group.offsets],
+      }),
+    importState: (state: string) => {
+      const parsed = JSON.parse(state) as {
+        members: Array<Omit<ConsumerMember, 'current' | 'revoking'> & { current: Array<[string, number[]]>; revoking: Array<[string, number[]]> }>;
+        target: Array<[string, Array<[string, number[]]>]>;
+        offsets: Array<[string, CommittedOffset]>;
+      };
+      group.members = new Map(parsed.members.map((m) => [m.memberId, { ...m, current: new Map(m.current), revoking: new Map(m.revoking) }]));
+      group.target = new Map(parsed.target.map(([id, entries]) => [id, new Map(entries)]));
+      group.offsets = new Map(parsed.offsets);
+    },
+  };
   for (const o of offsets) group.offsets.set(tpKey(o.topic, o.partition), { offset: o.offset, metadata: o.metadata });
   return group;
 }

@@ -54,7 +54,7 @@ export class ShareAdmin {
   }
 
   async describe(groupId: string): Promise<ShareGroupDescription> {
-    const group = this.coordinator.group(groupId);
+    const group = await this.coordinator.current(groupId);
     const members = [];
     for (const m of [...group.members.values()].sort((a, b) => (a.memberId < b.memberId ? -1 : 1))) {
       members.push({
@@ -85,12 +85,12 @@ export class ShareAdmin {
   }
 
   async delete(groupId: string): Promise<void> {
-    const group = this.coordinator.group(groupId);
-    await group.exclusive(async () => {
+    const group = await this.coordinator.resolveGroup(groupId);
+    await this.coordinator.change(group, async () => {
       this.requireEmpty(groupId, 'deleted');
       await this.stateStore.deleteGroup(groupId);
-      this.coordinator.groups.delete(groupId);
     });
+    await this.coordinator.forget(group);
   }
 
   /** Moves the start offset of the group's share-partitions of `topic`; state below and above is forgotten. */
@@ -107,7 +107,7 @@ export class ShareAdmin {
       return this.plan(undefined, topic, partitions, spec);
     }
     const group = await this.coordinator.groupForJoin(groupId);
-    return group.exclusive(async () => {
+    return this.coordinator.change(group, async () => {
       this.requireEmpty(groupId, 'reset');
       const plan = await this.plan(groupId, topic, partitions, spec);
       if (!dryRun) {
@@ -161,7 +161,7 @@ export class ShareAdmin {
     firstOffset: number,
     lastOffset: number,
   ): Promise<{ startOffset: number; endOffset: number; records: InspectedRecord[] }> {
-    this.coordinator.group(groupId);
+    await this.coordinator.resolveGroup(groupId);
     if (lastOffset < firstOffset) throw invalidArgument(`last_offset ${lastOffset} is below first_offset ${firstOffset}`);
     if (lastOffset - firstOffset + 1 > INSPECT_MAX_RECORDS) {
       throw invalidArgument(`at most ${INSPECT_MAX_RECORDS} offsets per call; asked for ${lastOffset - firstOffset + 1}`);

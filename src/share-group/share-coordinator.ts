@@ -9,7 +9,8 @@ import type { Clock } from '../clock.js';
 import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { StoredRecord } from '../log/record.js';
-import type { LogStore, ShareStateStore, TopicPartition } from '../storage/types.js';
+import { LocalGroupSync } from '../storage/embedded/local-group-sync.js';
+import type { GroupSync, LogStore, ShareStateStore, TopicPartition } from '../storage/types.js';
 import { DEFAULT_SHARE_GROUP_CONFIG, SHARE_GROUP_BOUNDS, type ShareGroupConfig } from './config.js';
 import { deadLetterHandler } from './dead-letter.js';
 import { ShareGroup, type ShareMember } from './share-group.js';
@@ -61,6 +62,8 @@ export interface ShareCoordinatorOptions {
   metrics?: SharelogMetrics;
   /** Acquired records per member across the group (src/limits.ts); DEFAULT_LIMITS when absent. */
   limits?: Pick<Limits, 'maxInFlightRecordsPerMember'>;
+  /** Where membership lives: this server's memory (default) or shared by several servers (the redis backend). */
+  sync?: GroupSync;
 }
 
 /** Records of new offsets read ahead to learn their keys (per-key ordering). */
@@ -79,6 +82,7 @@ export class ShareCoordinator {
   private readonly metrics: SharelogMetrics;
   private readonly creating = new Map<string, Promise<ShareGroup>>();
   private readonly maxInFlightPerMember: number;
+  private readonly sync: GroupSync;
   /** Records being acquired right now per `group\0member`, so concurrent fetches of one member share the limit. */
   private readonly reserved = new Map<string, number>();
   /** Per share-partition record keys for per-key ordering, see keysAhead. */
@@ -93,6 +97,15 @@ export class ShareCoordinator {
     this.isOtherKind = options.isOtherKind ?? (() => false);
     this.metrics = options.metrics ?? NO_METRICS;
     this.maxInFlightPerMember = (options.limits ?? DEFAULT_LIMITS).maxInFlightRecordsPerMember;
+    this.sync = options.sync ?? new LocalGroupSync();
+    // Other servers (redis backend): records they gave back wake this server's long-polls; membership and config
+    // changes they made are picked up at once.
+    this.stateStore.onRecordsAvailable((groupId) => this.groups.get(groupId)?.wake.notify());
+    this.stateStore.onGroupChanged((groupId) => void this.reloadGroup(groupId));
+    this.sync.onChange((syncKey) => {
+      const group = syncKey.startsWith('share:') ? this.groups.get(syncKey.slice('share:'.length)) : undefined;
+      if (group) void group.exclusive(() => this.sync.refresh(group)).catch((err) => this.logger.warn({ err, groupId: group.groupId }, 'membership refresh failed'));
+    });
     const deadLetter = deadLetterHandler(this.logStore, this.logger, this.metrics);
     this.stateStore.setArchivedHandler(async (groupId, config, tp, archived) => {
       countArchived(this.metrics, groupId, archived);
@@ -141,12 +154,12 @@ export class ShareCoordinator {
       return { memberId, memberEpoch: -1, assignment: new Map(), heartbeatIntervalMs: 0 };
     }
     if (memberEpoch === 0 && topics.length === 0) throw invalidArgument('topics is required when joining (member_epoch 0)');
-    if (memberEpoch !== 0 && !this.groups.has(groupId)) {
+    if (memberEpoch !== 0 && !(await this.findGroup(groupId))) {
       this.checkKind(groupId);
       throw new SharelogError(ErrorCode.UNKNOWN_MEMBER, `member "${memberId}" is not in share group "${groupId}" (no such group); join again with member_epoch 0`);
     }
     const group = memberEpoch === 0 ? await this.groupForJoin(groupId) : this.group(groupId);
-    return group.exclusive(async () => {
+    return this.change(group, async () => {
       const now = this.clock.now();
       let member: ShareMember;
       if (memberEpoch === 0) {
@@ -178,8 +191,8 @@ export class ShareCoordinator {
   /** Removes a member at once; everything it holds becomes available (or archived at the delivery limit). */
   async leave(groupId: string, memberId: string): Promise<void> {
     if (!memberId) throw invalidArgument('member_id is required');
-    const group = this.group(groupId);
-    await group.exclusive(async () => {
+    const group = await this.resolveGroup(groupId);
+    await this.change(group, async () => {
       if (!group.members.has(memberId)) return;
       await this.removeMember(group, memberId);
       await this.reassign(group);
@@ -220,10 +233,10 @@ export class ShareCoordinator {
    * for some to become available. Each returned record's delivery count is durable.
    */
   async fetch(groupId: string, memberId: string, maxRecords: number, maxWaitMs: number, signal?: AbortSignal): Promise<ShareDelivery[]> {
-    const group = this.group(groupId);
+    const group = await this.resolveGroup(groupId);
     const deadline = this.clock.now() + maxWaitMs;
     for (;;) {
-      const member = group.member(memberId);
+      const member = await this.memberOf(group, memberId);
       member.lastSeen = this.clock.now();
       const deliveries = await this.acquireWithinLimit(group, member, maxRecords);
       const remaining = deadline - this.clock.now();
@@ -358,8 +371,8 @@ export class ShareCoordinator {
 
   /** Applies acknowledgements; one result per acknowledgement, in order. Bad ranges never fail the others. */
   async acknowledge(groupId: string, memberId: string, acks: readonly ShareAck[]): Promise<ShareAckResult[]> {
-    const group = this.group(groupId);
-    group.member(memberId).lastSeen = this.clock.now();
+    const group = await this.resolveGroup(groupId);
+    (await this.memberOf(group, memberId)).lastSeen = this.clock.now();
     const results = new Array<ShareAckResult>(acks.length);
     const byPartition = new Map<string, { tp: TopicPartition; indexes: number[] }>();
     const partitionCounts = new Map<string, number>();
@@ -423,7 +436,9 @@ export class ShareCoordinator {
     for (const group of this.groups.values()) {
       try {
         if ((await this.stateStore.expire(group.groupId)) > 0) group.wake.notify();
-        await group.exclusive(async () => {
+        await this.change(group, async () => {
+          // Shared membership: this server vouches for the members whose Subscribe streams it holds.
+          if (this.sync.shared) for (const m of group.members.values()) if (m.streaming) m.lastSeen = now;
           const expired = group.expiredMembers(now);
           for (const member of expired) {
             this.logger.info({ groupId: group.groupId, memberId: member.memberId }, 'share group member session timed out');
@@ -452,6 +467,59 @@ export class ShareCoordinator {
 
   // ------------------------------------------------------------------------------------------------ groups
 
+  /** Runs a membership change of the group: one at a time on this server, on the newest shared state. */
+  change<T>(group: ShareGroup, task: () => Promise<T>): Promise<T> {
+    return group.exclusive(() => this.sync.run(group, task));
+  }
+
+  /** The member, after one refresh of the shared membership when this server has not heard of it yet. */
+  private async memberOf(group: ShareGroup, memberId: string): Promise<ShareMember> {
+    if (this.sync.shared && !group.members.has(memberId)) await group.exclusive(() => this.sync.refresh(group));
+    return group.member(memberId);
+  }
+
+  /** The group with its newest shared membership (admin reads). */
+  async current(groupId: string): Promise<ShareGroup> {
+    const group = await this.resolveGroup(groupId);
+    if (this.sync.shared) await group.exclusive(() => this.sync.refresh(group));
+    return group;
+  }
+
+  /** Forgets a deleted group's shared membership. */
+  async forget(group: ShareGroup): Promise<void> {
+    this.groups.delete(group.groupId);
+    await this.sync.remove(group);
+  }
+
+  /** Like group(), but a group another server created is looked up first (shared membership). */
+  async resolveGroup(groupId: string): Promise<ShareGroup> {
+    return (await this.findGroup(groupId)) ?? this.group(groupId);
+  }
+
+  private async findGroup(groupId: string): Promise<ShareGroup | undefined> {
+    if (!this.groups.has(groupId) && this.sync.shared) await this.reloadGroup(groupId);
+    return this.groups.get(groupId);
+  }
+
+  /** Takes another server's change of a group's config, creation or deletion. */
+  private async reloadGroup(groupId: string): Promise<void> {
+    try {
+      const stored = (await this.stateStore.loadGroups()).find((g) => g.groupId === groupId);
+      const group = this.groups.get(groupId);
+      if (!stored) {
+        if (group && !this.creating.has(groupId)) {
+          this.groups.delete(groupId);
+          group.wake.notify();
+        }
+        return;
+      }
+      if (group) group.config = { ...DEFAULT_SHARE_GROUP_CONFIG, ...stored.config };
+      else this.groups.set(groupId, new ShareGroup(groupId, { ...DEFAULT_SHARE_GROUP_CONFIG, ...stored.config }));
+    } catch (err) {
+      this.logger.warn({ err, groupId }, 'share group reload failed');
+    }
+  }
+
   group(groupId: string): ShareGroup {
     this.checkKind(groupId);
     const group = this.groups.get(groupId);
@@ -475,7 +543,7 @@ export class ShareCoordinator {
   /** The group a join goes to, created with the default config on first use. */
   async groupForJoin(groupId: string, config: ShareGroupConfig = DEFAULT_SHARE_GROUP_CONFIG): Promise<ShareGroup> {
     this.validateGroupId(groupId);
-    const existing = this.groups.get(groupId);
+    const existing = this.groups.get(groupId) ?? (await this.findGroup(groupId));
     if (existing) return existing;
     // The group becomes visible (to timers, admin calls) only once the store has it; concurrent first joins share
     // one creation.

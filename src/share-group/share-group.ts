@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
 import { assignShareGroup, type Assignment } from './assignment.js';
 import type { ShareGroupConfig } from './config.js';
+import type { SyncedGroup } from '../storage/types.js';
 import { WakeSignal } from './wake-signal.js';
 
 export const MAX_MEMBER_ID_LENGTH = 64;
@@ -29,8 +30,21 @@ export interface ShareMember {
   clientHost: string;
 }
 
-export class ShareGroup {
+/** The part of a member every server shares (src/storage GroupSync). */
+interface SharedMember {
+  memberId: string;
+  epoch: number;
+  topics: string[];
+  lastSeen: number;
+  assignment: Array<[string, number[]]>;
+  sessionTimeoutMs?: number;
+  clientHost: string;
+}
+
+export class ShareGroup implements SyncedGroup {
   readonly members = new Map<string, ShareMember>();
+  readonly syncKey: string;
+  syncVersion = 0;
   /** Woken when records may have become acquirable: releases, expiries, members leaving. */
   readonly wake = new WakeSignal();
   private assignment: Assignment = new Map();
@@ -40,7 +54,49 @@ export class ShareGroup {
   constructor(
     readonly groupId: string,
     public config: ShareGroupConfig,
-  ) {}
+  ) {
+    this.syncKey = `share:${groupId}`;
+  }
+
+  exportState(): string {
+    const members: SharedMember[] = [...this.members.values()].map((m) => ({
+      memberId: m.memberId,
+      epoch: m.epoch,
+      topics: m.topics,
+      lastSeen: m.lastSeen,
+      assignment: [...m.assignment],
+      sessionTimeoutMs: m.sessionTimeoutMs,
+      clientHost: m.clientHost,
+    }));
+    return JSON.stringify({ members });
+  }
+
+  /**
+   * Takes the members as another server left them. This server's own parts of a member (its Subscribe stream's
+   * callback, the fetch rotation) stay; a streaming member whose assignment changed elsewhere is told here.
+   */
+  importState(state: string): void {
+    const { members } = JSON.parse(state) as { members: SharedMember[] };
+    const previous = new Map(this.members);
+    this.members.clear();
+    this.assignment = new Map();
+    for (const shared of members) {
+      const local = previous.get(shared.memberId);
+      const member: ShareMember = {
+        ...shared,
+        assignment: new Map(shared.assignment),
+        streaming: local?.streaming ?? false,
+        rotation: local?.rotation ?? 0,
+        onAssignment: local?.onAssignment,
+      };
+      this.members.set(member.memberId, member);
+      this.assignment.set(member.memberId, member.assignment);
+      if (local && (local.epoch !== member.epoch || !sameAssignment(local.assignment, member.assignment))) {
+        member.onAssignment?.(member.assignment, member.epoch);
+      }
+    }
+    this.wake.notify();
+  }
 
   /** Runs membership changes one at a time. */
   exclusive<T>(task: () => Promise<T>): Promise<T> {

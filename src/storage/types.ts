@@ -154,3 +154,36 @@ export interface ConsumerGroupStore {
   deleteGroup(groupId: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * A group's membership as one server holds it: the shared part (members, epochs, assignments) can be exported
+ * and replaced by a newer stored copy; callbacks and other per-server parts stay.
+ */
+export interface SyncedGroup {
+  /** `share:<group id>` or `consumer:<group id>`. */
+  readonly syncKey: string;
+  /** Version of the stored state this copy was last loaded from or saved as; 0 before either, -1 to force a load. */
+  syncVersion: number;
+  exportState(): string;
+  /** Replaces the shared part with a newer stored state, keeping what is local to this server. */
+  importState(state: string): void;
+}
+
+/**
+ * Where group membership lives. Embedded: in the one server's memory, so `run` just runs the change. Redis: each
+ * change runs on the newest stored state and is saved with a compare-and-set on its version (a Lua script),
+ * retried on a conflict, so membership changes made through different servers never overwrite each other.
+ */
+export interface GroupSync {
+  /** True when other servers share the groups (the redis backend). */
+  readonly shared: boolean;
+  /** Runs one membership change (the caller serialises changes per group on this server). */
+  run<T>(group: SyncedGroup, change: () => Promise<T>): Promise<T>;
+  /** Loads a newer stored state, if any; true when one was imported. */
+  refresh(group: SyncedGroup): Promise<boolean>;
+  /** Forgets the stored state of a deleted group. */
+  remove(group: SyncedGroup): Promise<void>;
+  /** Calls `listener` with the sync key of a group another server changed. */
+  onChange(listener: (syncKey: string) => void): void;
+  close(): Promise<void>;
+}

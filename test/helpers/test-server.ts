@@ -1,4 +1,8 @@
-/** An in-process server on 127.0.0.1:0 with a fresh data directory, for black-box tests through gRPC. */
+/**
+ * An in-process server on 127.0.0.1:0 with a fresh data directory, for black-box tests through gRPC. With
+ * SHARELOG_TEST_BACKEND=redis (the `redis` vitest project) each server gets its own fresh redis-server instead,
+ * so the same test files check the same behaviour on both backends.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +10,10 @@ import { loadConfig, type ServerConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server.js';
 import { connect, type TestClients } from './grpc-clients.js';
+import { startRedis } from './redis-server.js';
+
+/** The backend the tests run against: `redis` in the redis vitest project, else embedded. */
+export const TEST_BACKEND = process.env.SHARELOG_TEST_BACKEND === 'redis' ? 'redis' : 'embedded';
 
 export interface TestServer {
   server: RunningServer;
@@ -26,7 +34,9 @@ export async function startTestServer(
   options: StartOptions = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir();
-  const config = loadConfig({ flags: { listen: '127.0.0.1:0', logLevel: 'silent', ...overrides, dataDir } });
+  const redis = TEST_BACKEND === 'redis' && overrides.backend === undefined ? await startRedis() : undefined;
+  const backend = redis ? { backend: 'redis', redisUrl: redis.url } : {};
+  const config = loadConfig({ flags: { listen: '127.0.0.1:0', logLevel: 'silent', ...backend, ...overrides, dataDir } });
   const logger = options.logger ?? createLogger(config.logLevel);
   let server = await startServer(config, { ...options, logger });
   const handle: TestServer = {
@@ -44,6 +54,7 @@ export async function startTestServer(
     async stop() {
       handle.clients.close();
       await server.close();
+      await redis?.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -41,3 +41,8 @@ export function sharePartitionKeys(groupId: string, topic: string, partition: nu
   const base = `${PREFIX}:{${topic}/${partition}}:sg:${groupId}`;
   return ['meta', 'records', 'unfinished', 'archived', 'locks', 'delays', 'ready', 'held'].map((k) => `${base}:${k}`);
 }
+
+/** A group's membership state (hash v, s), tagged by the sync key so it sits in one slot. */
+export const groupStateKey = (syncKey: string): string => `${PREFIX}:group:{${syncKey}}`;
+/** Announces a membership change (message: the changed group's state key). */
+export const GROUP_STATE_CHANNEL = `${PREFIX}:group-state`;

@@ -8,7 +8,7 @@
  * Durability is Redis's: an append is acknowledged once Redis has executed it; with `appendonly yes` and
  * `appendfsync always` that means fsynced, with `everysec` up to a second can be lost on a Redis crash.
  */
-import { Cluster, Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Clock } from '../../clock.js';
 import { ErrorCode, SharelogError, invalidArgument } from '../../errors.js';
 import { decodeRecords, encodeBatch, readBatchHeader } from '../../log/record-batch.js';
@@ -20,6 +20,7 @@ import { resolveTopicConfig } from '../embedded/file-log-store.js';
 import type { AppendOptions, AppendResult, LogStore, PartitionInfo, ReadResult, TopicConfig, TopicInfo } from '../types.js';
 import { DATA_CHANNEL_PATTERN, dataChannel, partitionKeys, topicsKey } from './keys.js';
 import { defineScripts } from './scripts.js';
+import { connectRedis } from './connection.js';
 
 export interface RedisLogStoreOptions {
   /** `redis://host:port`, or comma-separated `host:port` seeds of a Redis Cluster. */
@@ -32,19 +33,6 @@ export interface RedisLogStoreOptions {
 /** Stream entries read per round trip when a read spans batches. */
 const ENTRIES_PER_READ = 32;
 
-function connectRedis(url: string): Redis | Cluster {
-  const seeds = url.split(',').map((s) => s.trim()).filter(Boolean);
-  if (seeds.length > 1) {
-    return new Cluster(
-      seeds.map((seed) => {
-        const { hostname, port } = new URL(seed.includes('://') ? seed : `redis://${seed}`);
-        return { host: hostname, port: Number(port || 6379) };
-      }),
-    );
-  }
-  return new Redis(seeds[0], { maxRetriesPerRequest: 3 });
-}
-
 const idOf = (base: number) => `0-${base + 1}`;
 const baseOf = (id: string) => Number(id.slice(2)) - 1;
 
@@ -54,7 +42,7 @@ export class RedisLogStore implements LogStore {
   private readonly listeners = new Map<string, Set<(end: number) => void>>();
   private readonly timer: NodeJS.Timeout;
 
-  private constructor(private readonly options: RedisLogStoreOptions) {
+  private constructor(private options: RedisLogStoreOptions) {
     this.redis = connectRedis(options.url);
     defineScripts(this.redis);
     this.subscriber = this.redis.duplicate();
@@ -63,6 +51,11 @@ export class RedisLogStore implements LogStore {
     });
     this.timer = setInterval(() => void this.applyRetention().catch(() => undefined), options.retentionCheckMs);
     this.timer.unref();
+  }
+
+  /** Switches to the backend's clock once it exists (it is measured over this store's connection). */
+  useClock(clock: Clock): void {
+    this.options = { ...this.options, clock };
   }
 
   /** The connection, for the other redis stores of the same backend. */
@@ -197,6 +190,9 @@ export class RedisLogStore implements LogStore {
 
   async offsets(topic: string, partition: number): Promise<{ logStartOffset: number; highWatermark: number }> {
     const [next, start] = await this.redis.hmget(partitionKeys(topic, partition).meta, 'next', 'start');
+    // A partition nothing was appended to has no meta hash yet: tell it apart from a missing one (TOPIC_NOT_FOUND,
+    // PARTITION_NOT_FOUND) only on this rare path.
+    if (next === null) await this.checkPartition(topic, partition);
     return { logStartOffset: Number(start ?? 0), highWatermark: Number(next ?? 0) };
   }
 

@@ -6,7 +6,7 @@
  * server wake up; a periodic sweep (the coordinator's tick calling expire) gives back locks nobody tripped over.
  *
  * What the embedded store has and this one does not (documented in the README): per-key ordering (a config that
- * turns it on is refused with INVALID_ARGUMENT), and the attempt history of inspect (the last failure is kept).
+ * turns it on is refused with INVALID_ARGUMENT).
  * Durability is Redis's: a change is durable once Redis has executed it, subject to its appendfsync policy.
  */
 import type { Cluster, Redis } from 'ioredis';
@@ -18,13 +18,14 @@ import {
   type AcquiredBatch,
   type ArchivedRecord,
   type Attempt,
+  type AttemptOutcome,
   type FailureOutcome,
   type InspectedRecord,
   type PreviousFailure,
   type RecordState,
   type ReleaseResult,
 } from '../../ack-tracker/index.js';
-import { INSPECT_LIMIT } from '../../ack-tracker/index.js';
+import { DEFAULT_SHARE_PARTITION_CONFIG, INSPECT_LIMIT } from '../../ack-tracker/index.js';
 import { ErrorCode, SharelogError, invalidArgument } from '../../errors.js';
 import { DEFAULT_SHARE_GROUP_CONFIG, type ShareGroupConfig } from '../../share-group/config.js';
 import type { ArchivedHandler, SharePartitionSummary, ShareStateStore, StoredShareGroup, TopicPartition } from '../types.js';
@@ -309,28 +310,22 @@ export class RedisShareStateStore implements ShareStateStore {
 
   async inspect(groupId: string, tp: TopicPartition, first: number, last: number, logEndOffset: number): Promise<InspectedRecord[]> {
     await this.requirePartition(groupId, tp);
-    const flat = (await this.run('inspect', groupId, tp, first, last, logEndOffset, INSPECT_LIMIT)) as Reply;
-    const out: InspectedRecord[] = [];
-    for (let i = 0; i < flat.length; i += 11) {
-      const state = String(flat[i + 1]);
+    const rows = (await this.run('inspect', groupId, tp, first, last, logEndOffset, INSPECT_LIMIT)) as Reply[];
+    return rows.map((row) => {
+      const state = String(row[1]);
       const acquired = state === 'Q';
-      const due = Number(flat[i + 6]);
-      const failure = parseFailure(flat, i + 7);
-      out.push({
-        offset: Number(flat[i]),
+      const due = Number(row[6]);
+      return {
+        offset: Number(row[0]),
         state: STATES[state],
-        deliveryCount: Number(flat[i + 2]),
-        memberId: acquired ? String(flat[i + 3]) : null,
-        lockExpiresAt: acquired ? Number(flat[i + 4]) : null,
-        leaseToken: acquired ? Number(flat[i + 5]) : null,
+        deliveryCount: Number(row[2]),
+        memberId: acquired ? String(row[3]) : null,
+        lockExpiresAt: acquired ? Number(row[4]) : null,
+        leaseToken: acquired ? Number(row[5]) : null,
         availableAt: state === 'V' && due > 0 ? due : null,
-        // Only the last failure is kept per record here: it is the one attempt we can show.
-        attempts: failure
-          ? [{ memberId: failure.memberId, acquiredAt: 0, finishedAt: failure.failedAt, outcome: failure.outcome, reason: failure.reason }]
-          : NO_ATTEMPTS,
-      });
-    }
-    return out;
+        attempts: parseAttempts(row[11] as Reply),
+      };
+    });
   }
 
   async reset(groupId: string, tp: TopicPartition, offset: number): Promise<void> {
@@ -376,7 +371,8 @@ export class RedisShareStateStore implements ShareStateStore {
 }
 
 function configArgs(c: ShareGroupConfig): number[] {
-  return [c.recordLockDurationMs, c.deliveryCountLimit, c.maxInFlightRecords, c.backoffInitialMs, c.backoffMaxMs];
+  const kept = DEFAULT_SHARE_PARTITION_CONFIG.maxAttemptsKept;
+  return [c.recordLockDurationMs, c.deliveryCountLimit, c.maxInFlightRecords, c.backoffInitialMs, c.backoffMaxMs, kept];
 }
 
 /** (member, reason, failed at, outcome) at `i`; undefined when the record never failed. */
@@ -384,6 +380,23 @@ function parseFailure(flat: Reply, i: number): PreviousFailure | undefined {
   const memberId = String(flat[i]);
   if (memberId === '') return undefined;
   return { memberId, reason: String(flat[i + 1]), failedAt: Number(flat[i + 2]), outcome: String(flat[i + 3]) as FailureOutcome };
+}
+
+/** Flat (member, acquired at, finished at, outcome, reason) tuples, oldest first. */
+function parseAttempts(flat: Reply): readonly Attempt[] {
+  if (flat.length === 0) return NO_ATTEMPTS;
+  const out: Attempt[] = [];
+  for (let i = 0; i < flat.length; i += 5) {
+    const finishedAt = Number(flat[i + 2]);
+    out.push({
+      memberId: String(flat[i]),
+      acquiredAt: Number(flat[i + 1]),
+      finishedAt: finishedAt > 0 ? finishedAt : null,
+      outcome: String(flat[i + 3]) as AttemptOutcome,
+      reason: String(flat[i + 4]),
+    });
+  }
+  return out;
 }
 
 /** Flat (offset, count, cause, last failure reason, member) tuples from the scripts. */

@@ -12,8 +12,8 @@ import { packageRoot } from '../../paths.js';
 /** Bump on any change of a script's KEYS/ARGV/output contract. */
 export const SCRIPT_VERSION = 1;
 
-/** Log scripts: name -> number of keys. */
-const LOG_SCRIPTS = { append: 3, retain: 2, 'grow-topic': 1 } as const;
+/** Log and group scripts: name -> number of keys. */
+const LOG_SCRIPTS = { append: 3, retain: 2, 'grow-topic': 1, 'group-cas': 1 } as const;
 /** Share-partition scripts: all take the eight keys of src/storage/redis/keys.ts sharePartitionKeys. */
 const SHARE_SCRIPTS = ['acquire', 'acknowledge', 'release-member', 'expire', 'ensure', 'reset', 'advance-start', 'describe', 'inspect'] as const;
 export const SHARE_PARTITION_KEY_COUNT = 8;

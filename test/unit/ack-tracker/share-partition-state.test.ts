@@ -118,7 +118,7 @@ describe('acknowledge', () => {
     const [batch] = sp.acquire('a', 4, 4);
     sp.takeDeltas();
     clock.advance(900);
-    expect(sp.acknowledge('a', [range(1, 2, 'RENEW', { leaseToken: batch.leaseToken })])).toEqual([{ error: null }]);
+    expect(sp.acknowledge('a', [range(1, 2, 'RENEW', { leaseToken: batch.leaseToken })])).toEqual([{ error: null, lockExpiresAt: clock.now() + 1000 }]);
     expect(sp.takeDeltas()).toEqual([]);
     const recs = sp.inspect(0, 3, 4);
     expect(recs.map((r) => r.lockExpiresAt)).toEqual([batch.lockExpiresAt, clock.now() + 1000, clock.now() + 1000, batch.lockExpiresAt]);

@@ -1,6 +1,6 @@
 --[[ Applies acknowledgement ranges of one member, each atomically and independently; overdue locks are given
   back first. A range applies only when every record of it is ACQUIRED by the member (under the token, if given).
-  ARGV[1] member, ARGV[2..6] config, ARGV[7] channel, ARGV[8] group, ARGV[9] number of ranges, then per range
+  ARGV[1] member, ARGV[2..7] config, ARGV[8] channel, ARGV[9] group, ARGV[10] number of ranges, then per range
   (first, last, type ACCEPT|RELEASE|REJECT|RENEW, release delay ms, reason, lease token or -1)
   Output: { results, lazily archived } where results holds per range { error code ('' = none), message,
   lock deadline (RENEW), archived } ]]
@@ -40,8 +40,8 @@ local function refusal(first, last, token)
 end
 
 local results = {}
-local base = 10
-for i = 1, tonumber(ARGV[9]) do
+local base = 11
+for i = 1, tonumber(ARGV[10]) do
   local first = tonumber(ARGV[base])
   local last = tonumber(ARGV[base + 1])
   local kind = ARGV[base + 2]
@@ -64,10 +64,12 @@ for i = 1, tonumber(ARGV[9]) do
         redis.call('ZADD', K_LOCK, deadline, o)
       elseif kind == 'ACCEPT' then
         unhold(o, r)
-        redis.call('HDEL', K_REC, o)
+        finish_attempt(r, 'ACCEPTED', '', now)
+        put(o, { 'A', r[CNT], '', 0, 0, 0, '', '', 0, '', r[ATT] })
         redis.call('ZREM', K_UNF, o)
       elseif kind == 'REJECT' then
         unhold(o, r)
+        finish_attempt(r, 'REJECTED', reason, now)
         local last_reason = reason
         if last_reason == '' then last_reason = r[FR] end
         archive(o, r, 'REJECTED', last_reason, member, archived)
@@ -84,5 +86,5 @@ for i = 1, tonumber(ARGV[9]) do
 end
 flush_counters()
 advance()
-if gave_back then announce(ARGV[7], ARGV[8]) end
+if gave_back then announce(ARGV[8], ARGV[9]) end
 return { results, flat_archived(lazily) }

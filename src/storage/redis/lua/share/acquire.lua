@@ -1,7 +1,7 @@
 --[[ Acquires up to max records for a member: overdue locks are given back first, then due AVAILABLE records
   of the window (lowest offsets first; those at the delivery limit are archived instead), then new records from
   the end offset up to the log end offset. One lease token and one lock deadline for the whole call.
-  ARGV[1] member, ARGV[2] max records, ARGV[3] log end offset, ARGV[4..8] config, ARGV[9] channel, ARGV[10] group
+  ARGV[1] member, ARGV[2] max records, ARGV[3] log end offset, ARGV[4..9] config, ARGV[10] channel, ARGV[11] group
   Output: { batches, archived, expired } where batches is a flat list of
   (first, last, count, token, deadline, failure member, failure reason, failed at, failure outcome) ]]
 local member = ARGV[1]
@@ -25,6 +25,7 @@ local function take(o, r)
   r[DL] = deadline
   r[TOK] = token
   r[DUE] = 0
+  start_attempt(r, member, now, c.attempts_kept)
   put(o, r)
   redis.call('ZADD', K_LOCK, deadline, o)
   table.insert(pieces, { tonumber(o), r[CNT], r[FM], r[FR], r[FA], r[FO] })
@@ -50,7 +51,7 @@ end
 local e = meta_num('e')
 if budget > 0 and e < log_end then
   local last = math.min(log_end - 1, e + budget - 1)
-  local fresh = cmsgpack.pack({ 'Q', 1, member, deadline, token, 0, '', '', 0, '' })
+  local fresh = cmsgpack.pack({ 'Q', 1, member, deadline, token, 0, '', '', 0, '', { member, now, 0, 'IN_PROGRESS', '' } })
   local o = e
   while o <= last do
     local stop = math.min(last, o + 199)
@@ -98,5 +99,5 @@ if #pieces > 0 then
 end
 flush_counters()
 advance()
-if expired > 0 then announce(ARGV[9], ARGV[10]) end
+if expired > 0 then announce(ARGV[10], ARGV[11]) end
 return { batches, flat_archived(archived), expired }

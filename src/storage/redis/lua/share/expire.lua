@@ -1,5 +1,5 @@
 --[[ The periodic sweep: gives back overdue locks and promotes delayed records whose time has come.
-  ARGV[1..5] config, ARGV[6] channel, ARGV[7] group
+  ARGV[1..6] config, ARGV[7] channel, ARGV[8] group
   Output: { records changed, archived, next deadline or -1 } ]]
 local c = config(1)
 local now = now_ms()
@@ -9,7 +9,7 @@ local promoted = redis.call('ZCOUNT', K_DELAY, '-inf', now)
 promote(now)
 flush_counters()
 advance()
-if changed + promoted > 0 then announce(ARGV[6], ARGV[7]) end
+if changed + promoted > 0 then announce(ARGV[7], ARGV[8]) end
 local next = -1
 for _, key in ipairs({ K_LOCK, K_DELAY }) do
   local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')

@@ -1,6 +1,6 @@
 --[[ Records of [first, last] (ARGV 1 and 2) clamped to [start, log end) (ARGV 3), at most ARGV 4 of them.
-  Output: flat rows of (offset, state, count, member, deadline, token, due, failure member, failure reason,
-  failed at, failure outcome); state 'U' = at or above the end offset, never handed out. ]]
+  Output: rows of { offset, state, count, member, deadline, token, due, failure member, failure reason,
+  failed at, failure outcome, attempts }; state 'U' = at or above the end offset, never handed out. ]]
 local now = now_ms()
 local s = meta_num('s')
 local e = meta_num('e')
@@ -10,17 +10,13 @@ local out = {}
 for o = lo, hi do
   local row
   if o >= e then
-    row = { o, 'U', 0, '', 0, 0, 0, '', '', 0, '' }
+    row = { o, 'U', 0, '', 0, 0, 0, '', '', 0, '', {} }
   else
     local r = get(o)
-    if r == nil then
-      row = { o, 'A', 0, '', 0, 0, 0, '', '', 0, '' }
-    else
-      local due = r[DUE]
-      if due <= now then due = 0 end
-      row = { o, r[ST], r[CNT], r[MEM], r[DL], r[TOK], due, r[FM], r[FR], r[FA], r[FO] }
-    end
+    local due = r[DUE]
+    if due <= now then due = 0 end
+    row = { o, r[ST], r[CNT], r[MEM], r[DL], r[TOK], due, r[FM], r[FR], r[FA], r[FO], r[ATT] or {} }
   end
-  for _, v in ipairs(row) do table.insert(out, v) end
+  table.insert(out, row)
 end
 return out

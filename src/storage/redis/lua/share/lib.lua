@@ -1,9 +1,10 @@
 --[[ Shared by every share-partition script: scripts.ts prepends this file to each of them.
   One share-partition (a share group's view of one topic-partition) is eight keys with the partition's hash tag:
   KEYS[1] meta hash: s = start offset (SPSO), e = end offset (SPEO), l = last lease token, q = ACQUIRED records
-  KEYS[2] records hash: offset -> msgpack {state, count, member, deadline, token, due,
-          failure member, failure reason, failed at, failure outcome} for AVAILABLE ('V'), ACQUIRED ('Q') and
-          ARCHIVED ('X') records of [s, e). A record of [s, e) without an entry is ACKNOWLEDGED: accepting deletes.
+  KEYS[2] records hash: offset -> msgpack {state, count, member, deadline, token, due, failure member,
+          failure reason, failed at, failure outcome, attempts} for every record of [s, e): AVAILABLE ('V'),
+          ACQUIRED ('Q'), ACKNOWLEDGED ('A'), ARCHIVED ('X'). Attempts are a flat list of (member, acquired at,
+          finished at, outcome, reason), the newest last. Entries go when the start offset passes them.
   KEYS[3] unfinished zset: AVAILABLE and ACQUIRED offsets of [s, e) (the lowest one bounds the start offset)
   KEYS[4] archived zset: ARCHIVED offsets of [s, e)
   KEYS[5] locks zset: ACQUIRED offsets scored by lock deadline
@@ -15,7 +16,7 @@ local K_META, K_REC, K_UNF, K_ARC, K_LOCK, K_DELAY, K_READY, K_HELD =
   KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 
 -- Record fields.
-local ST, CNT, MEM, DL, TOK, DUE, FM, FR, FA, FO = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+local ST, CNT, MEM, DL, TOK, DUE, FM, FR, FA, FO, ATT = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
 
 local function now_ms()
   local t = redis.call('TIME')
@@ -36,7 +37,7 @@ local function put(o, r)
   redis.call('HSET', K_REC, o, cmsgpack.pack(r))
 end
 
--- The group config the TypeScript side passes as five numbers.
+-- The group config the TypeScript side passes as six numbers.
 local function config(first)
   return {
     lock = tonumber(ARGV[first]),
@@ -44,7 +45,27 @@ local function config(first)
     inflight = tonumber(ARGV[first + 2]),
     backoff_initial = tonumber(ARGV[first + 3]),
     backoff_max = tonumber(ARGV[first + 4]),
+    attempts_kept = tonumber(ARGV[first + 5]),
   }
+end
+
+-- A new attempt (acquisition) of the record; only the newest `kept` attempts stay.
+local function start_attempt(r, member, now, kept)
+  local att = r[ATT] or {}
+  for _, v in ipairs({ member, now, 0, 'IN_PROGRESS', '' }) do table.insert(att, v) end
+  while #att > kept * 5 do
+    for _ = 1, 5 do table.remove(att, 1) end
+  end
+  r[ATT] = att
+end
+
+-- The record's attempt in progress ends with `outcome`.
+local function finish_attempt(r, outcome, reason, now)
+  local att = r[ATT]
+  if att == nil or #att < 5 or att[#att - 1] ~= 'IN_PROGRESS' then return end
+  att[#att - 2] = now
+  att[#att - 1] = outcome
+  att[#att] = reason
 end
 
 -- Redelivery delay after the given delivery: initial * 2^(count-1), capped (src/ack-tracker/config.ts).
@@ -98,6 +119,7 @@ end
 local function give_back(o, r, outcome, reason, delay, now, c, out)
   local member = r[MEM]
   unhold(o, r)
+  finish_attempt(r, outcome, reason, now)
   if r[CNT] >= c.limit then
     local last_reason = reason
     if last_reason == '' then last_reason = r[FR] end
@@ -152,9 +174,15 @@ local function advance()
   local ns = e
   if #lowest > 0 then ns = tonumber(lowest[2]) end
   if ns <= s then return end
-  local gone = redis.call('ZRANGEBYSCORE', K_ARC, '-inf', '(' .. ns)
-  for _, o in ipairs(gone) do redis.call('HDEL', K_REC, o) end
-  if #gone > 0 then redis.call('ZREMRANGEBYSCORE', K_ARC, '-inf', '(' .. ns) end
+  -- Everything passed is ACKNOWLEDGED or ARCHIVED: its entries go, in chunks.
+  local o = s
+  while o < ns do
+    local fields = {}
+    for x = o, math.min(ns - 1, o + 499) do table.insert(fields, x) end
+    redis.call('HDEL', K_REC, unpack(fields))
+    o = o + 500
+  end
+  redis.call('ZREMRANGEBYSCORE', K_ARC, '-inf', '(' .. ns)
   redis.call('HSET', K_META, 's', ns)
 end
 

@@ -1,5 +1,5 @@
 --[[ Gives back everything a member holds (outcome MEMBER_LEFT): AVAILABLE again, or ARCHIVED at the limit.
-  ARGV[1] member, ARGV[2..6] config, ARGV[7] channel, ARGV[8] group
+  ARGV[1] member, ARGV[2..7] config, ARGV[8] channel, ARGV[9] group
   Output: { released, archived } ]]
 local member = ARGV[1]
 local c = config(2)
@@ -17,5 +17,5 @@ if redis.call('HEXISTS', K_HELD, member) == 1 then
 end
 flush_counters()
 advance()
-if released + #archived > 0 then announce(ARGV[7], ARGV[8]) end
+if released + #archived > 0 then announce(ARGV[8], ARGV[9]) end
 return { released, flat_archived(archived) }
