@@ -238,6 +238,7 @@ export class ShareCoordinator {
     for (;;) {
       const member = await this.memberOf(group, memberId);
       member.lastSeen = this.clock.now();
+      this.sync.touch(group, memberId, member.lastSeen);
       const deliveries = await this.acquireWithinLimit(group, member, maxRecords);
       const remaining = deadline - this.clock.now();
       if (deliveries.length > 0 || remaining <= 0 || signal?.aborted || this.closed) return deliveries;
@@ -372,7 +373,9 @@ export class ShareCoordinator {
   /** Applies acknowledgements; one result per acknowledgement, in order. Bad ranges never fail the others. */
   async acknowledge(groupId: string, memberId: string, acks: readonly ShareAck[]): Promise<ShareAckResult[]> {
     const group = await this.resolveGroup(groupId);
-    (await this.memberOf(group, memberId)).lastSeen = this.clock.now();
+    const member = await this.memberOf(group, memberId);
+    member.lastSeen = this.clock.now();
+    this.sync.touch(group, memberId, member.lastSeen);
     const results = new Array<ShareAckResult>(acks.length);
     const byPartition = new Map<string, { tp: TopicPartition; indexes: number[] }>();
     const partitionCounts = new Map<string, number>();
@@ -438,7 +441,14 @@ export class ShareCoordinator {
         if ((await this.stateStore.expire(group.groupId)) > 0) group.wake.notify();
         await this.change(group, async () => {
           // Shared membership: this server vouches for the members whose Subscribe streams it holds.
-          if (this.sync.shared) for (const m of group.members.values()) if (m.streaming) m.lastSeen = now;
+          if (this.sync.shared) {
+            for (const m of group.members.values()) if (m.streaming) m.lastSeen = now;
+            // Fetches and acknowledgements through any server keep a session alive, as heartbeats do.
+            for (const [id, at] of await this.sync.lastActive(group, [...group.members.keys()])) {
+              const m = group.members.get(id);
+              if (m && at > m.lastSeen) m.lastSeen = at;
+            }
+          }
           const expired = group.expiredMembers(now);
           for (const member of expired) {
             this.logger.info({ groupId: group.groupId, memberId: member.memberId }, 'share group member session timed out');

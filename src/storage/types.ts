@@ -181,6 +181,13 @@ export interface GroupSync {
   run<T>(group: SyncedGroup, change: () => Promise<T>): Promise<T>;
   /** Loads a newer stored state, if any; true when one was imported. */
   refresh(group: SyncedGroup): Promise<boolean>;
+  /**
+   * Notes that a member was active through this server between heartbeats (a fetch or an acknowledgement), so
+   * other servers do not time its session out. Cheap and throttled; best effort.
+   */
+  touch(group: SyncedGroup, memberId: string, now: number): void;
+  /** The last activity noted by touch (on any server) of the given members; forgets that of anyone else. */
+  lastActive(group: SyncedGroup, memberIds: readonly string[]): Promise<Map<string, number>>;
   /** Forgets the stored state of a deleted group. */
   remove(group: SyncedGroup): Promise<void>;
   /** Calls `listener` with the sync key of a group another server changed. */

@@ -13,7 +13,10 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export interface TestRedis {
   url: string;
   port: number;
+  dir: string;
   stop(): Promise<void>;
+  /** SIGKILL, keeping the directory for a restart with startRedis(args, { port, dir }). */
+  crash(): Promise<void>;
 }
 
 export function ensureRedisInstalled(): void {
@@ -21,10 +24,16 @@ export function ensureRedisInstalled(): void {
 }
 
 
-export async function startRedis(extraArgs: string[] = []): Promise<TestRedis> {
+/** Where a restarted redis-server picks up: the same port and directory (with its AOF). */
+export interface RedisPlace {
+  port: number;
+  dir: string;
+}
+
+export async function startRedis(extraArgs: string[] = [], place?: RedisPlace): Promise<TestRedis> {
   ensureRedisInstalled();
-  const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sharelog-redis-'));
+  const port = place?.port ?? (await freePort());
+  const dir = place?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sharelog-redis-'));
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', ...extraArgs],
@@ -45,6 +54,14 @@ export async function startRedis(extraArgs: string[] = []): Promise<TestRedis> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    dir,
+    async crash() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

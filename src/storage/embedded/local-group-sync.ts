@@ -15,6 +15,13 @@ export class LocalGroupSync implements GroupSync {
     return false;
   }
 
+  /** The coordinator's own lastSeen already says it: one server sees every fetch. */
+  touch(): void {}
+
+  async lastActive(): Promise<Map<string, number>> {
+    return new Map();
+  }
+
   async remove(): Promise<void> {}
 
   onChange(): void {}

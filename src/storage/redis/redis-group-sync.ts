@@ -15,10 +15,16 @@ import { commandName, defineScripts, runScript } from './scripts.js';
 
 /** Conflicts in a row before a change gives up with a retriable error. */
 const MAX_ATTEMPTS = 50;
+/** A member's activity is written at most this often per server. */
+const TOUCH_EVERY_MS = 1000;
+/** Activity is kept in the state hash as `seen:<member id>` fields, so deleting the group deletes it too. */
+const SEEN = 'seen:';
 
 export class RedisGroupSync implements GroupSync {
   readonly shared = true;
   private readonly listeners: Array<(syncKey: string) => void> = [];
+  /** `<sync key>\0<member>` -> when this server last wrote that member's activity. */
+  private readonly touched = new Map<string, number>();
 
   private constructor(
     private readonly redis: Redis | Cluster,
@@ -80,6 +86,33 @@ export class RedisGroupSync implements GroupSync {
     group.importState(state);
     group.syncVersion = stored;
     return true;
+  }
+
+  touch(group: SyncedGroup, memberId: string, now: number): void {
+    const id = `${group.syncKey}\0${memberId}`;
+    if (now - (this.touched.get(id) ?? 0) < TOUCH_EVERY_MS) return;
+    this.touched.set(id, now);
+    // Best effort: a lost write only means the member relies on its heartbeats, as it must anyway.
+    void this.redis.hset(groupStateKey(group.syncKey), `${SEEN}${memberId}`, now).catch(() => undefined);
+  }
+
+  async lastActive(group: SyncedGroup, memberIds: readonly string[]): Promise<Map<string, number>> {
+    const key = groupStateKey(group.syncKey);
+    const fields = await this.redis.hgetall(key);
+    const members = new Set(memberIds);
+    const out = new Map<string, number>();
+    const gone: string[] = [];
+    for (const [field, value] of Object.entries(fields)) {
+      if (!field.startsWith(SEEN)) continue;
+      const memberId = field.slice(SEEN.length);
+      if (members.has(memberId)) out.set(memberId, Number(value));
+      else gone.push(field);
+    }
+    if (gone.length > 0) await this.redis.hdel(key, ...gone);
+    for (const id of [...this.touched.keys()]) {
+      if (id.startsWith(`${group.syncKey}\0`) && !members.has(id.slice(group.syncKey.length + 1))) this.touched.delete(id);
+    }
+    return out;
   }
 
   async remove(group: SyncedGroup): Promise<void> {
