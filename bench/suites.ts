@@ -1,9 +1,9 @@
 /**
- * Every benchmark suite, in run order. A new suite (share-group consume, Redis backend, NATS comparison) is a
- * file exporting a `Suite` plus one line here.
+ * Every benchmark suite, in run order. A new suite is a file exporting a `Suite` plus one line here.
  */
 import type { Suite } from './lib/suite.js';
 import { produceSuite } from './produce.js';
+import { sharePeersSuite } from './share-peers.js';
 import { shareSuite } from './share.js';
 
-export const SUITES: readonly Suite[] = [produceSuite, shareSuite];
+export const SUITES: readonly Suite[] = [produceSuite, shareSuite, sharePeersSuite];

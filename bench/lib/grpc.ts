@@ -55,3 +55,19 @@ export async function createTopic(address: string, name: string, partitions: num
     admin.close();
   }
 }
+
+export const produceMethod = () => loadSharelogProto().proto.sharelog.v1.ProducerService.service.Produce;
+
+/** One Produce request of `batch` keyless values of `valueBytes`, a fixed pattern so every run sends the same bytes. */
+export function encodeProduceRequest(topic: string, partition: number, batch: number, valueBytes = 100): Buffer {
+  const value = Buffer.alloc(valueBytes);
+  for (let i = 0; i < valueBytes; i++) value[i] = (i * 31 + partition) & 0xff;
+  const timestampMs = Date.now();
+  return produceMethod().requestSerialize({
+    topic,
+    partition,
+    records: Array.from({ length: batch }, () => ({ value, headers: [], timestampMs })),
+    producerId: '',
+    sequence: 0,
+  });
+}

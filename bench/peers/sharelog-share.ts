@@ -1,0 +1,161 @@
+/**
+ * Sharelog's share group in the drain shape of lib/drain.ts, against a child server on either backend:
+ * embedded (fresh data dir, --fsync always) or redis (`--backend redis --redis-url`, a fresh bench Redis).
+ * Members are TypeScript clients, each its own channel and connection, in explicit acknowledgement mode; a record
+ * counts once the server confirmed its accept.
+ */
+import { setMaxListeners } from 'node:events';
+import { connect, type SharelogClient } from '../../src/client/client.js';
+import type { ShareConsumer } from '../../src/client/share-consumer.js';
+import { startChildServer, type ChildServer } from '../lib/child.js';
+import { makeTempDir } from '../lib/cleanup.js';
+import type { DrainTarget } from '../lib/drain.js';
+import { CHANNEL_OPTIONS, RawUnaryClient, encodeProduceRequest, produceMethod } from '../lib/grpc.js';
+import { startRedis, type BenchRedis } from '../lib/redis.js';
+import { serverCode } from '../lib/server-code.js';
+
+export type Backend = 'embedded' | 'redis';
+
+const PREFILL_BATCH = 1000;
+const MAX_RECORDS = 100;
+const MAX_WAIT_MS = 100;
+
+/** The server would not start on this backend (e.g. a flag it does not know yet): reported, not a failure. */
+export class BackendUnavailable extends Error {}
+
+/** First line of what the child wrote on stderr, the CLI's own error message. */
+function firstStderrLine(text: string): string {
+  const line = text.split('\n').find((l) => l.startsWith('[stderr]') && l.slice(8).trim() !== '');
+  return (line?.slice(8) ?? text.split('\n')[0]).trim();
+}
+
+async function startSharelog(backend: Backend, redis: BenchRedis | null, nodeFlags: string[]): Promise<{ server: ChildServer; stop: () => Promise<void> }> {
+  const data = makeTempDir('sharelog-bench-');
+  const args = ['src/cli/main.ts', 'serve', '--listen', '127.0.0.1:0', '--data-dir', data.dir, '--fsync', 'always', '--log-level', 'info'];
+  if (backend === 'redis') args.push('--backend', 'redis', '--redis-url', redis!.url);
+  let server: ChildServer;
+  try {
+    server = await startChildServer({ name: `sharelog server (${backend})`, cwd: serverCode().root, args, readyMsg: 'sharelog serving', nodeFlags });
+  } catch (err) {
+    await data.remove();
+    const message = (err as Error).message;
+    if (backend === 'redis' && /before serving/.test(message)) throw new BackendUnavailable(firstStderrLine(message));
+    throw err;
+  }
+  return {
+    server,
+    stop: async () => {
+      try {
+        await server.stop();
+      } finally {
+        await data.remove();
+      }
+    },
+  };
+}
+
+interface Running {
+  done: Promise<unknown>;
+  stop: AbortController;
+  consumers: ShareConsumer[];
+}
+
+export class SharelogShareDrain implements DrainTarget {
+  private readonly running = new Map<string, Running>();
+
+  private constructor(
+    private readonly server: ChildServer,
+    private readonly redis: BenchRedis | null,
+    private readonly stopServer: () => Promise<void>,
+    private readonly producer: RawUnaryClient,
+    private readonly members: SharelogClient[],
+    private readonly partitions: number,
+  ) {}
+
+  static async start(backend: Backend, consumers: number, partitions: number, nodeFlags: string[]): Promise<SharelogShareDrain> {
+    const redis = backend === 'redis' ? await startRedis() : null;
+    try {
+      const { server, stop } = await startSharelog(backend, redis, nodeFlags);
+      const producer = new RawUnaryClient(server.address);
+      await producer.ready();
+      const members = Array.from({ length: consumers }, () => connect(server.address, { channelOptions: CHANNEL_OPTIONS }));
+      return new SharelogShareDrain(server, redis, stop, producer, members, partitions);
+    } catch (err) {
+      await redis?.stop();
+      throw err;
+    }
+  }
+
+  private get admin() {
+    return this.members[0].admin;
+  }
+
+  async prefill(n: number, tag: string): Promise<void> {
+    await this.admin.createTopic(tag, { partitions: this.partitions });
+    const method = produceMethod().path;
+    const requests = Array.from({ length: this.partitions }, (_, p) => encodeProduceRequest(tag, p, PREFILL_BATCH));
+    // Whole batches round-robin over the partitions, then one short batch for the rest.
+    let sent = 0;
+    for (let i = 0; sent + PREFILL_BATCH <= n; i++, sent += PREFILL_BATCH) await this.producer.call(method, requests[i % this.partitions]);
+    if (sent < n) await this.producer.call(method, encodeProduceRequest(tag, 0, n - sent));
+    await this.admin.updateShareGroupConfig(tag, { autoOffsetReset: 'earliest' });
+  }
+
+  drain(n: number, tag: string): Promise<void> {
+    let accepted = 0;
+    let finish!: () => void;
+    let fail!: (err: unknown) => void;
+    const finished = new Promise<void>((resolve, reject) => ([finish, fail] = [resolve, reject]));
+    const stop = new AbortController();
+    setMaxListeners(this.members.length * 2, stop.signal); // every member's poll listens to it
+    const consumers = this.members.map((client) => client.shareConsumer({ acknowledgementMode: 'explicit', maxRecords: MAX_RECORDS, maxWaitMs: MAX_WAIT_MS }));
+    const onAccepted = () => {
+      if (++accepted === n) finish();
+    };
+    const loops = consumers.map(async (consumer) => {
+      await consumer.subscribe(tag, [tag]);
+      while (!stop.signal.aborted) {
+        const deliveries = await consumer.poll({ maxRecords: MAX_RECORDS, maxWaitMs: MAX_WAIT_MS, signal: stop.signal });
+        for (const d of deliveries) d.accept().then(onAccepted, fail);
+      }
+    });
+    const done = Promise.all(loops).catch((err: unknown) => {
+      if (!stop.signal.aborted) fail(err);
+    });
+    this.running.set(tag, { done, stop, consumers });
+    void done.then(() => (stop.signal.aborted ? undefined : fail(new Error('share consumers stopped early'))));
+    return finished.then(() => {
+      if (accepted !== n) throw new Error(`sharelog: ${accepted} accepted of ${n}`);
+    });
+  }
+
+  async drop(tag: string): Promise<void> {
+    const running = this.running.get(tag);
+    if (running) {
+      running.stop.abort();
+      await running.done;
+      await Promise.allSettled(running.consumers.map((c) => c.close()));
+      this.running.delete(tag);
+    }
+    await this.admin.deleteGroup(tag).catch(() => undefined);
+    await this.admin.deleteTopic(tag);
+  }
+
+  serverCpuMs(): number | null {
+    const own = this.server.cpuMs();
+    if (this.redis === null) return own;
+    const redis = this.redis.cpuMs();
+    return own === null || redis === null ? null : own + redis;
+  }
+
+  async close(): Promise<void> {
+    for (const running of this.running.values()) running.stop.abort();
+    await Promise.allSettled(this.members.map((c) => c.close()));
+    this.producer.close();
+    try {
+      await this.stopServer();
+    } finally {
+      await this.redis?.stop();
+    }
+  }
+}
