@@ -7,7 +7,8 @@
  *  - Redis Streams: one consumer group, XREADGROUP + XACK (lib/redis.ts: AOF, fsync every second);
  *  - NATS JetStream: work-queue stream, one durable pull consumer shared by the members (1 partition only:
  *    a work queue has no partitions).
- * On 1 partition and on 4 partitions (4 streams for Redis, read by every member with one XREADGROUP).
+ * On 1 partition and on 4 partitions (4 streams for Redis, read by every member with one XREADGROUP); then
+ * 1, 2 and 3 Sharelog servers over a 3-master Redis Cluster (4 partitions), members spread over the servers.
  */
 import { measureDrain, type DrainResult } from './lib/drain.js';
 import { NOISY_OTHER_CPU } from './lib/measure.js';
@@ -22,6 +23,9 @@ const MEMBERS = 16;
 const PARTITIONS = [1, 4];
 
 export type SystemName = 'sharelog-embedded' | 'sharelog-redis' | 'redis-streams' | 'nats-jetstream';
+
+/** Sharelog servers over one Redis Cluster, on 4 partitions: how the rate changes with the server count. */
+const CLUSTER_SERVERS = [1, 2, 3];
 
 interface Unavailable {
   unavailable: string;
@@ -39,9 +43,9 @@ function describe(o: Outcome): string {
   return `${formatRate(o.recordsPerSec)} rec/s (${o.records} records in ${o.ms} ms), ${cpu}, warm-up ${o.warmup.drains} drains in ${o.warmup.ms} ms`;
 }
 
-async function sharelog(backend: Backend, partitions: number, ctx: SuiteContext): Promise<Outcome> {
+async function sharelog(backend: Backend, partitions: number, ctx: SuiteContext, servers = 1): Promise<Outcome> {
   try {
-    return await measureDrain(`sharelog ${backend}`, () => SharelogShareDrain.start(backend, MEMBERS, partitions, ctx.serverNodeFlags), ctx);
+    return await measureDrain(`sharelog ${backend} x${servers}`, () => SharelogShareDrain.start(backend, MEMBERS, partitions, ctx.serverNodeFlags, servers), ctx);
   } catch (err) {
     for (let e: unknown = err; e instanceof Error; e = e.cause) {
       if (e instanceof BackendUnavailable) return { unavailable: e.message };
@@ -85,6 +89,12 @@ export const sharePeersSuite: Suite = {
   async run(ctx) {
     const rows = [];
     for (const partitions of PARTITIONS) rows.push({ partitions, systems: await measureAll(partitions, ctx) });
+    const scaling: Array<{ servers: number; outcome: Outcome }> = [];
+    for (const servers of CLUSTER_SERVERS) {
+      const outcome = await orMissing(() => sharelog('redis-cluster', 4, ctx, servers));
+      scaling.push({ servers, outcome });
+      ctx.progress(`4 partitions, ${servers} sharelog server(s) over a 3-master redis cluster: ${describe(outcome)}`);
+    }
     const systems: SystemName[] = ['sharelog-embedded', 'sharelog-redis', 'redis-streams', 'nats-jetstream'];
     const ratios = rows.flatMap((r) =>
       RATIOS.flatMap(({ name, of, to, target }) => {
@@ -102,10 +112,14 @@ export const sharePeersSuite: Suite = {
       ['ratio', 'partitions', 'value', 'target'],
       ratios.map((r) => [r.name, String(r.partitions), r.ratio === null ? 'n/a' : r.ratio.toFixed(2), `>= ${r.target.toFixed(2)} ${r.ratio === null ? '' : r.met ? 'met' : 'MISSED'}`.trim()]),
     );
+    const scalingTable = formatTable(
+      ['sharelog servers over a 3-master cluster (4 partitions)', 'rec/s'],
+      scaling.map((r) => [String(r.servers), cell(r.outcome)]),
+    );
     const noisy = rows.some((r) => Object.values(r.systems).some((o) => !isMissing(o) && !isUnavailable(o) && (o.otherCpuPercent ?? 0) > NOISY_OTHER_CPU));
     const note = noisy ? `\n* other processes used > ${NOISY_OTHER_CPU}% of a core during the measurement: noisy` : '';
     return {
-      table: `${rates}${note}\n\n${targets}`,
+      table: `${rates}${note}\n\n${targets}\n\n${scalingTable}`,
       results: {
         members: MEMBERS,
         valueBytes: 100,
@@ -113,6 +127,7 @@ export const sharePeersSuite: Suite = {
         durability: { sharelog: 'fsync always (embedded)', redis: 'appendonly yes, appendfsync everysec', nats: 'file storage, default sync' },
         rows,
         ratios,
+        clusterScaling: scaling,
       },
     };
   },

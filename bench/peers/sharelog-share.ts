@@ -11,10 +11,10 @@ import { startChildServer, type ChildServer } from '../lib/child.js';
 import { makeTempDir } from '../lib/cleanup.js';
 import type { DrainTarget } from '../lib/drain.js';
 import { CHANNEL_OPTIONS, RawUnaryClient, encodeProduceRequest, produceMethod } from '../lib/grpc.js';
-import { startRedis, type BenchRedis } from '../lib/redis.js';
+import { startRedis, startRedisCluster, type BenchRedis } from '../lib/redis.js';
 import { serverCode } from '../lib/server-code.js';
 
-export type Backend = 'embedded' | 'redis';
+export type Backend = 'embedded' | 'redis' | 'redis-cluster';
 
 const PREFILL_BATCH = 1000;
 const MAX_RECORDS = 100;
@@ -32,14 +32,14 @@ function firstStderrLine(text: string): string {
 async function startSharelog(backend: Backend, redis: BenchRedis | null, nodeFlags: string[]): Promise<{ server: ChildServer; stop: () => Promise<void> }> {
   const data = makeTempDir('sharelog-bench-');
   const args = ['src/cli/main.ts', 'serve', '--listen', '127.0.0.1:0', '--data-dir', data.dir, '--fsync', 'always', '--log-level', 'info'];
-  if (backend === 'redis') args.push('--backend', 'redis', '--redis-url', redis!.url);
+  if (backend !== 'embedded') args.push('--backend', 'redis', '--redis-url', redis!.url);
   let server: ChildServer;
   try {
     server = await startChildServer({ name: `sharelog server (${backend})`, cwd: serverCode().root, args, readyMsg: 'sharelog serving', nodeFlags });
   } catch (err) {
     await data.remove();
     const message = (err as Error).message;
-    if (backend === 'redis' && /before serving/.test(message)) throw new BackendUnavailable(firstStderrLine(message));
+    if (backend !== 'embedded' && /before serving/.test(message)) throw new BackendUnavailable(firstStderrLine(message));
     throw err;
   }
   return {
@@ -64,23 +64,38 @@ export class SharelogShareDrain implements DrainTarget {
   private readonly running = new Map<string, Running>();
 
   private constructor(
-    private readonly server: ChildServer,
+    private readonly servers: ChildServer[],
     private readonly redis: BenchRedis | null,
-    private readonly stopServer: () => Promise<void>,
+    private readonly stopServers: () => Promise<void>,
     private readonly producer: RawUnaryClient,
     private readonly members: SharelogClient[],
     private readonly partitions: number,
   ) {}
 
-  static async start(backend: Backend, consumers: number, partitions: number, nodeFlags: string[]): Promise<SharelogShareDrain> {
-    const redis = backend === 'redis' ? await startRedis() : null;
+  /** `servers` Sharelog servers (redis backends only) share the members round-robin; the producer uses the first. */
+  static async start(backend: Backend, consumers: number, partitions: number, nodeFlags: string[], servers = 1): Promise<SharelogShareDrain> {
+    const redis = backend === 'redis' ? await startRedis() : backend === 'redis-cluster' ? await startRedisCluster() : null;
+    const started: Array<{ server: ChildServer; stop: () => Promise<void> }> = [];
+    const stopAll = async () => {
+      await Promise.allSettled(started.map((s) => s.stop()));
+    };
     try {
-      const { server, stop } = await startSharelog(backend, redis, nodeFlags);
-      const producer = new RawUnaryClient(server.address);
+      for (let i = 0; i < servers; i++) started.push(await startSharelog(backend, redis, nodeFlags));
+      const producer = new RawUnaryClient(started[0].server.address);
       await producer.ready();
-      const members = Array.from({ length: consumers }, () => connect(server.address, { channelOptions: CHANNEL_OPTIONS }));
-      return new SharelogShareDrain(server, redis, stop, producer, members, partitions);
+      const members = Array.from({ length: consumers }, (_, i) =>
+        connect(started[i % servers].server.address, { channelOptions: CHANNEL_OPTIONS }),
+      );
+      return new SharelogShareDrain(
+        started.map((s) => s.server),
+        redis,
+        stopAll,
+        producer,
+        members,
+        partitions,
+      );
     } catch (err) {
+      await stopAll();
       await redis?.stop();
       throw err;
     }
@@ -142,7 +157,7 @@ export class SharelogShareDrain implements DrainTarget {
   }
 
   serverCpuMs(): number | null {
-    const own = this.server.cpuMs();
+    const own = this.servers.reduce<number | null>((sum, s) => (sum === null || s.cpuMs() === null ? null : sum + s.cpuMs()!), 0);
     if (this.redis === null) return own;
     const redis = this.redis.cpuMs();
     return own === null || redis === null ? null : own + redis;
@@ -153,7 +168,7 @@ export class SharelogShareDrain implements DrainTarget {
     await Promise.allSettled(this.members.map((c) => c.close()));
     this.producer.close();
     try {
-      await this.stopServer();
+      await this.stopServers();
     } finally {
       await this.redis?.stop();
     }
