@@ -30,8 +30,10 @@ export interface RedisLogStoreOptions {
   clock: Clock;
 }
 
-/** Stream entries read per round trip when a read spans batches. */
+/** Stream entries read per round trip when a read spans batches (a batch may hold thousands of records). */
 const ENTRIES_PER_READ = 32;
+/** A read that needs more batches asks for 1, then 2, 4, ... up to ENTRIES_PER_READ: no megabytes for 100 records. */
+const FIRST_FOLLOW_UP = 1;
 
 const idOf = (base: number) => `0-${base + 1}`;
 const baseOf = (id: string) => Number(id.slice(2)) - 1;
@@ -174,6 +176,7 @@ export class RedisLogStore implements LogStore {
     if (offset === highWatermark) return { records, highWatermark, logStartOffset };
     let entries = await this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1);
     let bytes = 0;
+    let next = FIRST_FOLLOW_UP;
     while (entries.length > 0 && records.length < maxRecords) {
       for (const [id, fields] of entries) {
         const batch = fieldOf(fields, 'b');
@@ -182,8 +185,10 @@ export class RedisLogStore implements LogStore {
         const header = { ...readBatchHeader(batch, 0), baseOffset: baseOf(id.toString()) };
         decodeRecords(batch, 0, header, records, offset, maxRecords - records.length);
       }
+      if (records.length >= maxRecords) break;
       const lastId = entries[entries.length - 1][0].toString();
-      entries = await this.redis.xrangeBuffer(keys.log, `(${lastId}`, '+', 'COUNT', ENTRIES_PER_READ);
+      entries = await this.redis.xrangeBuffer(keys.log, `(${lastId}`, '+', 'COUNT', next);
+      next = Math.min(ENTRIES_PER_READ, next * 2);
     }
     return { records, highWatermark, logStartOffset };
   }

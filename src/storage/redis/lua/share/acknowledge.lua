@@ -11,15 +11,30 @@ local lazily = {}
 local gave_back = expire_locks(now, c, lazily) > 0
 local quoted = cjson.encode(member)
 
--- Nil when the member holds every record of [first, last], else { code, message }.
-local function refusal(first, last, token)
-  local s = meta_num('s')
-  local e = meta_num('e')
+-- The records of [first, last] inside the window, read with one HMGET per chunk (nil entries are ACKNOWLEDGED).
+local function load(first, last)
+  local out = {}
+  local o = first
+  while o <= last do
+    local stop = math.min(last, o + 499)
+    local fields = {}
+    for x = o, stop do table.insert(fields, x) end
+    local values = redis.call('HMGET', K_REC, unpack(fields))
+    for i, v in ipairs(fields) do
+      if values[i] then out[v] = cmsgpack.unpack(values[i]) end
+    end
+    o = stop + 1
+  end
+  return out
+end
+
+-- Nil when the member holds every record of [first, last] (given as `recs`), else { code, message }.
+local function refusal(first, last, token, recs, s, e)
   if first < s then
     return { 'INVALID_RECORD_STATE', string.format('offset %d is below the start offset %d: it is finished or was removed', first, s) }
   end
   for o = first, math.min(last, e - 1) do
-    local r = get(o)
+    local r = recs[o]
     local state = r and r[ST] or 'A'
     if state ~= 'Q' then
       local names = { V = 'AVAILABLE', A = 'ACKNOWLEDGED', X = 'ARCHIVED' }
@@ -39,6 +54,28 @@ local function refusal(first, last, token)
   return nil
 end
 
+-- Writes of ACCEPT and RENEW, batched: one HSET and one ZREM/ZADD per chunk instead of per record. An accepted
+-- record below the lowest unfinished one is about to be passed by the start offset (advance deletes its entry),
+-- so only accepted records above it get an ACKNOWLEDGED entry: in the usual in-order case, none do.
+local function flush_writes(puts, accepted, locks_removed, locks_added)
+  for i = 1, #accepted, 500 do redis.call('ZREM', K_UNF, unpack(accepted, i, math.min(#accepted, i + 499))) end
+  for i = 1, #locks_removed, 500 do redis.call('ZREM', K_LOCK, unpack(locks_removed, i, math.min(#locks_removed, i + 499))) end
+  for i = 1, #locks_added, 1000 do redis.call('ZADD', K_LOCK, unpack(locks_added, i, math.min(#locks_added, i + 999))) end
+  if #accepted > 0 then
+    local lowest = redis.call('ZRANGE', K_UNF, 0, 0, 'WITHSCORES')
+    local passed = meta_num('e')
+    if #lowest > 0 then passed = tonumber(lowest[2]) end
+    for _, o in ipairs(accepted) do
+      if o >= passed then
+        local r = puts.pending[o]
+        table.insert(puts, o)
+        table.insert(puts, cmsgpack.pack({ 'A', r[CNT], '', 0, 0, 0, '', '', 0, '', r[ATT] }))
+      end
+    end
+  end
+  for i = 1, #puts, 1000 do redis.call('HSET', K_REC, unpack(puts, i, math.min(#puts, i + 999))) end
+end
+
 local results = {}
 local base = 11
 for i = 1, tonumber(ARGV[10]) do
@@ -49,24 +86,32 @@ for i = 1, tonumber(ARGV[10]) do
   local reason = ARGV[base + 4]
   local token = tonumber(ARGV[base + 5])
   base = base + 6
-  local refused = refusal(first, last, token)
+  local s = meta_num('s')
+  local e = meta_num('e')
+  local recs = {}
+  if first >= s then recs = load(first, math.min(last, e - 1)) end
+  local refused = refusal(first, last, token, recs, s, e)
   if refused then
     table.insert(results, { refused[1], refused[2], 0, {} })
   else
     local archived = {}
     local deadline = 0
     if kind == 'RENEW' then deadline = now + c.lock end
+    local puts, accepted, locks_removed, locks_added = { pending = {} }, {}, {}, {}
     for o = first, last do
-      local r = get(o)
+      local r = recs[o]
       if kind == 'RENEW' then
         r[DL] = deadline
-        put(o, r)
-        redis.call('ZADD', K_LOCK, deadline, o)
+        table.insert(puts, o)
+        table.insert(puts, cmsgpack.pack(r))
+        table.insert(locks_added, deadline)
+        table.insert(locks_added, o)
       elseif kind == 'ACCEPT' then
-        unhold(o, r)
+        hold(r[MEM], -1)
+        table.insert(locks_removed, o)
         finish_attempt(r, 'ACCEPTED', '', now)
-        put(o, { 'A', r[CNT], '', 0, 0, 0, '', '', 0, '', r[ATT] })
-        redis.call('ZREM', K_UNF, o)
+        puts.pending[o] = r
+        table.insert(accepted, o)
       elseif kind == 'REJECT' then
         unhold(o, r)
         finish_attempt(r, 'REJECTED', reason, now)
@@ -81,6 +126,7 @@ for i = 1, tonumber(ARGV[10]) do
         gave_back = true
       end
     end
+    flush_writes(puts, accepted, locks_removed, locks_added)
     table.insert(results, { '', '', deadline, flat_archived(archived) })
   end
 end
