@@ -55,6 +55,8 @@ export class RedisShareStateStore implements ShareStateStore {
   private readonly configs = new Map<string, ShareGroupConfig>();
   /** Share-partitions known to exist (they only go away by admin calls, which clear this). */
   private readonly known = new Set<string>();
+  /** Per share-partition, the log start offset last applied by advanceStart: most calls change nothing. */
+  private readonly advancedTo = new Map<string, number>();
   private onArchived: ArchivedHandler = async () => undefined;
   private readonly availableListeners: Array<(groupId: string) => void> = [];
   private readonly changedListeners: Array<(groupId: string) => void> = [];
@@ -125,6 +127,7 @@ export class RedisShareStateStore implements ShareStateStore {
     if (json === null) this.configs.delete(groupId);
     else this.configs.set(groupId, { ...DEFAULT_SHARE_GROUP_CONFIG, ...(JSON.parse(json) as Partial<ShareGroupConfig>) });
     for (const key of [...this.known]) if (key.startsWith(`${groupId}\0`)) this.known.delete(key);
+    for (const key of [...this.advancedTo.keys()]) if (key.startsWith(`${groupId}\0`)) this.advancedTo.delete(key);
     for (const l of this.changedListeners) l(groupId);
   }
 
@@ -165,6 +168,7 @@ export class RedisShareStateStore implements ShareStateStore {
 
   async dropPartition(groupId: string, tp: TopicPartition): Promise<void> {
     this.known.delete(`${groupId}\0${tpKey(tp)}`);
+    this.advancedTo.delete(`${groupId}\0${tpKey(tp)}`);
     await this.redis.srem(shareGroupPartitionsKey(groupId), tpKey(tp));
     // One DEL per key: in a Cluster a multi-key DEL must stay in one slot, and these do, but keep it simple.
     for (const key of sharePartitionKeys(groupId, tp.topic, tp.partition)) await this.redis.del(key);
@@ -301,11 +305,10 @@ export class RedisShareStateStore implements ShareStateStore {
   }
 
   async acquiredBy(groupId: string, memberId: string): Promise<number> {
-    let n = 0;
-    for (const tp of await this.partitions(groupId)) {
-      n += Number((await this.redis.hget(sharePartitionKeys(groupId, tp.topic, tp.partition)[7], memberId)) ?? 0);
-    }
-    return n;
+    const counts = await Promise.all(
+      (await this.partitions(groupId)).map((tp) => this.redis.hget(sharePartitionKeys(groupId, tp.topic, tp.partition)[7], memberId)),
+    );
+    return counts.reduce((sum, n) => sum + Number(n ?? 0), 0);
   }
 
   async inspect(groupId: string, tp: TopicPartition, first: number, last: number, logEndOffset: number): Promise<InspectedRecord[]> {
@@ -330,12 +333,17 @@ export class RedisShareStateStore implements ShareStateStore {
 
   async reset(groupId: string, tp: TopicPartition, offset: number): Promise<void> {
     await this.requirePartition(groupId, tp);
+    this.advancedTo.delete(`${groupId}\0${tpKey(tp)}`);
     await this.run('reset', groupId, tp, offset);
   }
 
   async advanceStart(groupId: string, tp: TopicPartition, logStartOffset: number): Promise<void> {
+    const key = `${groupId}\0${tpKey(tp)}`;
+    // Called before every acquire: skip the round trip unless retention moved the log start since last time.
+    if ((this.advancedTo.get(key) ?? -1) >= logStartOffset && this.known.has(key)) return;
     await this.requirePartition(groupId, tp);
     await this.run('advance-start', groupId, tp, logStartOffset);
+    this.advancedTo.set(key, logStartOffset);
   }
 
   async close(): Promise<void> {
