@@ -57,9 +57,11 @@ function seqOf(key: Buffer | null): number {
 }
 
 async function shareConsumerLoop(client: SharelogClient, group: string, topic: string, options: LoadtestOptions, tracker: LoadTracker, stop: AbortSignal) {
-  // With real work, each worker holds only what it is working on, as a real worker pool would.
+  // With real work, each worker takes one record at a time and has the next one acquired while it works on this
+  // one (a prefetch of one, as RabbitMQ's prefetch count or a JetStream pull of 2), so no worker waits for a
+  // round trip between two records.
   const maxRecords = options.workMs > 0 ? 1 : 100;
-  const consumer = client.shareConsumer({ acknowledgementMode: 'explicit', maxRecords, window: maxRecords, maxWaitMs: 500 });
+  const consumer = client.shareConsumer({ acknowledgementMode: 'explicit', maxRecords, window: 2 * maxRecords, maxWaitMs: 500 });
   await consumer.subscribe(group, [topic]);
   // Acknowledgements travel while the worker goes on to its next record, as a real worker's would; a record counts
   // as accepted only when the server confirms it.
