@@ -10,6 +10,8 @@ import { RESULTS_DIR } from './lib/results.js';
 import { barChart, percentileChart, type Bar, type Series } from './lib/svg.js';
 
 const CHART_DIR = path.join(ROOT, 'docs', 'bench');
+/** Copies of the result files the report was made from. */
+const SOURCES_DIR = path.join(CHART_DIR, 'results');
 const OUT = path.join(ROOT, 'BENCHMARKS.md');
 
 interface ResultFile {
@@ -240,6 +242,7 @@ function main(): void {
   const bySuite = loadResults(runs);
   const sections: string[] = [];
   const sources: string[][] = [];
+  const used = new Set<string>();
   for (const [suite, render] of Object.entries(SECTIONS)) {
     const list = bySuite.get(suite);
     if (!list || list.length === 0) {
@@ -249,7 +252,11 @@ function main(): void {
     sections.push(render(list));
     for (const r of list) {
       const m = r.machine;
-      sources.push([`bench/results/${r.file}`, r.startedAt, `${m.gitSha.slice(0, 10)}${m.gitDirty ? ' (dirty)' : ''}`, r.params.quick ? 'quick' : 'full', `${m.cpuModel}, ${m.cores} cores, ${m.tmpFs}`]);
+      // bench/results is not checked in; the files a report was made from are, beside its charts.
+      fs.mkdirSync(SOURCES_DIR, { recursive: true });
+      fs.copyFileSync(path.join(RESULTS_DIR, r.file), path.join(SOURCES_DIR, r.file));
+      used.add(r.file);
+      sources.push([`docs/bench/results/${r.file}`, r.startedAt, `${m.gitSha.slice(0, 10)}${m.gitDirty ? ' (dirty)' : ''}`, r.params.quick ? 'quick' : 'full', `${m.cpuModel}, ${m.cores} cores, ${m.tmpFs}`]);
     }
   }
   const text = [
@@ -266,6 +273,9 @@ function main(): void {
     '',
   ].join('\n');
   fs.writeFileSync(OUT, text);
+  for (const file of fs.existsSync(SOURCES_DIR) ? fs.readdirSync(SOURCES_DIR) : []) {
+    if (!used.has(file)) fs.rmSync(path.join(SOURCES_DIR, file));
+  }
   console.log(`wrote ${path.relative(ROOT, OUT)} and charts in ${path.relative(ROOT, CHART_DIR)}/`);
 }
 
