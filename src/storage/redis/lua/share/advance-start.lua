@@ -8,15 +8,7 @@ for _, o in ipairs(redis.call('ZRANGEBYSCORE', K_UNF, '-inf', below)) do
   local r = get(o)
   if r[ST] == 'Q' then unhold(o, r) end
 end
--- Every entry of [s, min(start, e)) goes, in chunks.
-local stop = math.min(start, meta_num('e'))
-local o = s
-while o < stop do
-  local fields = {}
-  for x = o, math.min(stop - 1, o + 499) do table.insert(fields, x) end
-  redis.call('HDEL', K_REC, unpack(fields))
-  o = o + 500
-end
+delete_entries(s, math.min(start, meta_num('e')))
 for _, key in ipairs({ K_UNF, K_ARC, K_READY }) do redis.call('ZREMRANGEBYSCORE', key, '-inf', below) end
 -- Delays are scored by time, not offset: drop the entries of removed offsets one by one (unhold did the locks).
 for _, d in ipairs(redis.call('ZRANGE', K_DELAY, 0, -1)) do

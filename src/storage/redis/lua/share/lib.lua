@@ -166,6 +166,17 @@ local function promote(now)
   if #due > 0 then redis.call('ZREMRANGEBYSCORE', K_DELAY, '-inf', now) end
 end
 
+-- Deletes the record entries of [from, to), in chunks so no command gets too many arguments.
+local function delete_entries(from, to)
+  local o = from
+  while o < to do
+    local fields = {}
+    for x = o, math.min(to - 1, o + 499) do table.insert(fields, x) end
+    redis.call('HDEL', K_REC, unpack(fields))
+    o = o + 500
+  end
+end
+
 -- The start offset moves up to the lowest unfinished record (or the end); archived records below it go.
 local function advance()
   local s = meta_num('s')
@@ -174,14 +185,8 @@ local function advance()
   local ns = e
   if #lowest > 0 then ns = tonumber(lowest[2]) end
   if ns <= s then return end
-  -- Everything passed is ACKNOWLEDGED or ARCHIVED: its entries go, in chunks.
-  local o = s
-  while o < ns do
-    local fields = {}
-    for x = o, math.min(ns - 1, o + 499) do table.insert(fields, x) end
-    redis.call('HDEL', K_REC, unpack(fields))
-    o = o + 500
-  end
+  -- Everything passed is ACKNOWLEDGED or ARCHIVED.
+  delete_entries(s, ns)
   redis.call('ZREMRANGEBYSCORE', K_ARC, '-inf', '(' .. ns)
   redis.call('HSET', K_META, 's', ns)
 end
