@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** The black-box gRPC tests of the semantics both backends share: run a second time over a real redis-server. */
+/** The black-box gRPC tests of the semantics both backends share: run again over a redis-server and a Cluster. */
 const BOTH_BACKENDS = [
   'test/integration/produce-fetch.test.ts',
   'test/integration/share-*.test.ts',
@@ -17,6 +17,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'embedded', include: ['test/**/*.test.ts'] } },
       { extends: true, test: { name: 'redis', include: BOTH_BACKENDS, env: { SHARELOG_TEST_BACKEND: 'redis' } } },
+      { extends: true, test: { name: 'redis-cluster', include: BOTH_BACKENDS, env: { SHARELOG_TEST_BACKEND: 'redis-cluster' } } },
     ],
   },
 });

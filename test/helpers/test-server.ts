@@ -1,7 +1,7 @@
 /**
  * An in-process server on 127.0.0.1:0 with a fresh data directory, for black-box tests through gRPC. With
- * SHARELOG_TEST_BACKEND=redis (the `redis` vitest project) each server gets its own fresh redis-server instead,
- * so the same test files check the same behaviour on both backends.
+ * SHARELOG_TEST_BACKEND=redis or redis-cluster (the vitest projects of those names) each server gets its own fresh
+ * redis-server, or 3-master Redis Cluster, instead: the same test files check the same behaviour on every backend.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,10 +10,11 @@ import { loadConfig, type ServerConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type RunningServer, type StartOptions } from '../../src/server.js';
 import { connect, type TestClients } from './grpc-clients.js';
-import { startRedis } from './redis-server.js';
+import { startRedis, startRedisCluster } from './redis-server.js';
 
-/** The backend the tests run against: `redis` in the redis vitest project, else embedded. */
-export const TEST_BACKEND = process.env.SHARELOG_TEST_BACKEND === 'redis' ? 'redis' : 'embedded';
+/** The backend the tests run against: set by the vitest project (vitest.config.ts), embedded by default. */
+export const TEST_BACKEND: 'embedded' | 'redis' | 'redis-cluster' =
+  process.env.SHARELOG_TEST_BACKEND === 'redis' || process.env.SHARELOG_TEST_BACKEND === 'redis-cluster' ? process.env.SHARELOG_TEST_BACKEND : 'embedded';
 
 export interface TestServer {
   server: RunningServer;
@@ -34,7 +35,8 @@ export async function startTestServer(
   options: StartOptions = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? tempDir();
-  const redis = TEST_BACKEND === 'redis' && overrides.backend === undefined ? await startRedis() : undefined;
+  const redis =
+    overrides.backend !== undefined || TEST_BACKEND === 'embedded' ? undefined : TEST_BACKEND === 'redis' ? await startRedis() : await startRedisCluster();
   const backend = redis ? { backend: 'redis', redisUrl: redis.url } : {};
   const config = loadConfig({ flags: { listen: '127.0.0.1:0', logLevel: 'silent', ...backend, ...overrides, dataDir } });
   const logger = options.logger ?? createLogger(config.logLevel);

@@ -188,7 +188,21 @@ describe('session timeout', () => {
 });
 
 // Per-key ordering is an embedded-backend feature: the redis backend refuses the setting (README, "Running several servers").
-describe.skipIf(TEST_BACKEND === 'redis')('per-key ordering', () => {
+describe.skipIf(TEST_BACKEND === 'embedded')('per-key ordering on the redis backend', () => {
+  it('is refused with INVALID_ARGUMENT, and the group keeps its config', async () => {
+    await t.clients.admin.UpdateShareGroupConfig({ groupId: 'g-perkey-redis', recordLockDurationMs: 5000 });
+    await expectError(
+      t.clients.admin.UpdateShareGroupConfig({ groupId: 'g-perkey-redis', perKeyOrdering: true }),
+      status.INVALID_ARGUMENT,
+      'INVALID_ARGUMENT',
+      /per_key_ordering is not supported by the redis backend/,
+    );
+    const { config } = await t.clients.admin.DescribeShareGroup({ groupId: 'g-perkey-redis' });
+    expect(config).toMatchObject({ perKeyOrdering: false, recordLockDurationMs: 5000 });
+  });
+});
+
+describe.skipIf(TEST_BACKEND !== 'embedded')('per-key ordering', () => {
   const rec = (key: string | null, v: string) => (key === null ? { value: Buffer.from(v) } : { key: Buffer.from(key), value: Buffer.from(v) });
 
   /** Keys A(0) B(1) A(2): 0 and 1 go out, 2 waits; 1 is accepted, 0 released with a long delay; B(3) -(4) A(5). */
