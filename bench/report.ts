@@ -231,10 +231,63 @@ function sharePeersSection(runs: ResultFile[]): string {
   ].join('\n');
 }
 
+const LATENCY_SYSTEMS: (Series & { key: 'sharelog' | 'redisStreams' })[] = [
+  { key: 'sharelog', name: 'Sharelog embedded (fsync always)', color: '#1f77b4' },
+  { key: 'redisStreams', name: 'Redis Streams (fsync everysec)', color: '#d62728' },
+];
+const PERCENTILES = ['p50', 'p99', 'p999', 'max'] as const;
+
+function latencySection(runs: ResultFile[]): string {
+  const last = runs[runs.length - 1].results;
+  const ms = (x: number) => x.toFixed(1);
+  const rows = LATENCY_SYSTEMS.map((sys) => [
+    sys.name,
+    ...PERCENTILES.map((p) => showStat(stat(runs.map((r) => r.results[sys.key]?.ms?.[p])), ms)),
+    sys.key === 'sharelog' ? `p99 <= ${last.targetP99Ms} ms` : '',
+  ]);
+  const lines = LATENCY_SYSTEMS.map((sys) => ({
+    series: sys.name,
+    values: PERCENTILES.map((p) => stat(runs.map((r) => r.results[sys.key]?.ms?.[p]))?.median ?? null),
+  }));
+  const chart = writeChart('latency-percentiles.svg', percentileChart(`Produce to acquire at ${last.rate.toLocaleString('en-US')} records/s`, 'ms (log)', ['p50', 'p99', 'p99.9', 'max'], LATENCY_SYSTEMS, lines));
+  return [
+    '## Latency at a fixed rate',
+    '',
+    `The \`latency\` suite: ${last.rate.toLocaleString('en-US')} records/s of ${last.valueBytes}-byte values (a request of ${last.batch} every ${last.intervalMs} ms, open loop, from a worker thread), ${last.members} members on ${last.partitions} partition; latency from the intended send time to acquisition, in ms.`,
+    '',
+    table(['system', 'p50', 'p99', 'p99.9', 'max', 'target'], rows),
+    '',
+    `![latency percentiles](${chart})`,
+  ].join('\n');
+}
+
+function memorySection(runs: ResultFile[]): string {
+  const mib = (x: number) => (x / 2 ** 20).toFixed(1);
+  const last = runs[runs.length - 1].results;
+  const window = [
+    ['bytes per record of a 1,000,000-record window (RSS)', showStat(stat(runs.map((r) => r.results.window?.bytesPerRecord)), (x) => x.toFixed(1)), '<= 100'],
+    ['bytes per record of the window (live heap)', showStat(stat(runs.map((r) => r.results.window?.heapPerRecord)), (x) => x.toFixed(1)), ''],
+  ];
+  const backlog = (last.backlog as any[]).map((b: any, i: number) => [
+    `idle server, ${b.records.toLocaleString('en-US')}-record backlog, RSS MiB after restart`,
+    showStat(stat(runs.map((r) => r.results.backlog?.[i]?.restarted?.rss)), mib),
+    '',
+  ]);
+  return [
+    '## Memory',
+    '',
+    `The \`memory\` suite: server RSS after a full GC (setup produced with \`--fsync ${last.fsync}\` to keep it short).`,
+    '',
+    table(['measurement', 'value', 'target'], [...window, ...backlog]),
+  ].join('\n');
+}
+
 const SECTIONS: Record<string, (runs: ResultFile[]) => string> = {
   produce: produceSection,
   share: shareSection,
   'share-peers': sharePeersSection,
+  latency: latencySection,
+  memory: memorySection,
 };
 
 function main(): void {
