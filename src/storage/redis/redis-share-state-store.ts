@@ -170,22 +170,16 @@ export class RedisShareStateStore implements ShareStateStore {
     this.known.delete(`${groupId}\0${tpKey(tp)}`);
     this.advancedTo.delete(`${groupId}\0${tpKey(tp)}`);
     await this.redis.srem(shareGroupPartitionsKey(groupId), tpKey(tp));
-    // One DEL per key: in a Cluster a multi-key DEL must stay in one slot, and these do, but keep it simple.
-    for (const key of sharePartitionKeys(groupId, tp.topic, tp.partition)) await this.redis.del(key);
+    // One DEL: the keys share the partition's hash tag, so they sit in one Cluster slot.
+    await this.redis.del(...sharePartitionKeys(groupId, tp.topic, tp.partition));
   }
 
-  async acquire(
-    groupId: string,
-    tp: TopicPartition,
-    memberId: string,
-    maxRecords: number,
-    logEndOffset: number,
-    keyOf?: (offset: number) => string | null,
-  ): Promise<AcquiredBatch[]> {
-    void keyOf; // saveGroup refuses per-key ordering, so there is never a key to honour
+  /** No `keyOf`: saveGroup refuses per-key ordering, so there is never a key to honour. */
+  async acquire(groupId: string, tp: TopicPartition, memberId: string, maxRecords: number, logEndOffset: number): Promise<AcquiredBatch[]> {
     const config = await this.config(groupId);
     await this.requirePartition(groupId, tp);
-    const [flat, archived, expired] = (await this.run(
+    // The third element (how many locks this call expired) is for the script's own announcement only.
+    const [flat, archived] = (await this.run(
       'acquire',
       groupId,
       tp,
@@ -197,7 +191,6 @@ export class RedisShareStateStore implements ShareStateStore {
       groupId,
     )) as [Reply, Reply, number];
     await this.archived(groupId, config, tp, parseArchived(archived));
-    void expired;
     const batches: AcquiredBatch[] = [];
     for (let i = 0; i < flat.length; i += 9) {
       const batch: AcquiredBatch = {
