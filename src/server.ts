@@ -61,7 +61,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   // Before any file is opened: broken certificates, tokens or permissions stop the start with a clear message.
   // The group lookup runs at call time, once the coordinators below exist.
   const security = createSecurity(config, logger, (groupId) =>
-    consumerCoordinator?.has(groupId) ? 'consumer' : shareCoordinator.groups.has(groupId) ? 'share' : undefined,
+    consumerCoordinator?.has(groupId) ? 'consumer' : shareCoordinator.registry.groups.has(groupId) ? 'share' : undefined,
   );
   const limits = resolveLimits({
     maxRecordBytes: config.maxRecordBytes,
@@ -91,7 +91,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     consumerStore,
     backendClock,
     logger.child({ component: 'consumer-groups' }),
-    (groupId) => shareCoordinator.groups.has(groupId),
+    (groupId) => shareCoordinator.registry.groups.has(groupId),
     backend.sync,
   );
   await shareCoordinator.start();

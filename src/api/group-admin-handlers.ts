@@ -35,7 +35,7 @@ export function groupAdminHandlers(admins: GroupAdmins, ctx: HandlerContext): Pi
     DeleteGroup: unary(ctx, 'DeleteGroup', async (request) => {
       const groupId = requireText(request.groupId, 'group_id', 249);
       if (admins.consumerCoordinator.has(groupId)) await admins.consumerCoordinator.deleteGroup(groupId);
-      else if (admins.shareCoordinator.groups.has(groupId)) await admins.share.delete(groupId);
+      else if (admins.shareCoordinator.registry.groups.has(groupId)) await admins.share.delete(groupId);
       else throw new SharelogError(ErrorCode.GROUP_NOT_FOUND, `group "${groupId}" does not exist`);
       return {};
     }),

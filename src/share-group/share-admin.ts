@@ -48,13 +48,13 @@ export class ShareAdmin {
   ) {}
 
   list(): Array<{ groupId: string; state: 'EMPTY' | 'STABLE'; memberCount: number }> {
-    return [...this.coordinator.groups.values()]
+    return [...this.coordinator.registry.groups.values()]
       .map((g) => ({ groupId: g.groupId, state: g.members.size > 0 ? ('STABLE' as const) : ('EMPTY' as const), memberCount: g.members.size }))
       .sort((a, b) => a.groupId.localeCompare(b.groupId));
   }
 
   async describe(groupId: string): Promise<ShareGroupDescription> {
-    const group = await this.coordinator.current(groupId);
+    const group = await this.coordinator.registry.current(groupId);
     const members = [];
     for (const m of [...group.members.values()].sort((a, b) => (a.memberId < b.memberId ? -1 : 1))) {
       members.push({
@@ -85,12 +85,12 @@ export class ShareAdmin {
   }
 
   async delete(groupId: string): Promise<void> {
-    const group = await this.coordinator.resolveGroup(groupId);
+    const group = await this.coordinator.registry.resolveGroup(groupId);
     await this.coordinator.change(group, async () => {
       this.requireEmpty(groupId, 'deleted');
       await this.stateStore.deleteGroup(groupId);
     });
-    await this.coordinator.forget(group);
+    await this.coordinator.registry.forget(group);
   }
 
   /** Moves the start offset of the group's share-partitions of `topic`; state below and above is forgotten. */
@@ -102,11 +102,11 @@ export class ShareAdmin {
   ): Promise<Array<{ partition: number; previousOffset: number; newOffset: number }>> {
     const { partitions } = await this.logStore.getTopic(topic);
     // A dry run changes nothing, not even by creating the group.
-    if (dryRun && !this.coordinator.groups.has(groupId)) {
-      this.coordinator.validateGroupId(groupId);
+    if (dryRun && !this.coordinator.registry.groups.has(groupId)) {
+      this.coordinator.registry.validateGroupId(groupId);
       return this.plan(undefined, topic, partitions, spec);
     }
-    const group = await this.coordinator.groupForJoin(groupId);
+    const group = await this.coordinator.registry.groupForJoin(groupId);
     return this.coordinator.change(group, async () => {
       this.requireEmpty(groupId, 'reset');
       const plan = await this.plan(groupId, topic, partitions, spec);
@@ -144,7 +144,7 @@ export class ShareAdmin {
       validateTopicName(change.deadLetterTopic);
       await this.logStore.getTopic(change.deadLetterTopic); // TOPIC_NOT_FOUND: create it first
     }
-    const group = await this.coordinator.groupForJoin(groupId);
+    const group = await this.coordinator.registry.groupForJoin(groupId);
     return group.exclusive(async () => {
       const merged = mergeShareGroupConfig(group.config, change);
       await this.stateStore.saveGroup(groupId, merged);
@@ -161,7 +161,7 @@ export class ShareAdmin {
     firstOffset: number,
     lastOffset: number,
   ): Promise<{ startOffset: number; endOffset: number; records: InspectedRecord[] }> {
-    await this.coordinator.resolveGroup(groupId);
+    await this.coordinator.registry.resolveGroup(groupId);
     if (lastOffset < firstOffset) throw invalidArgument(`last_offset ${lastOffset} is below first_offset ${firstOffset}`);
     if (lastOffset - firstOffset + 1 > INSPECT_MAX_RECORDS) {
       throw invalidArgument(`at most ${INSPECT_MAX_RECORDS} offsets per call; asked for ${lastOffset - firstOffset + 1}`);
@@ -176,7 +176,7 @@ export class ShareAdmin {
   }
 
   private requireEmpty(groupId: string, action: string): void {
-    const group = this.coordinator.group(groupId);
+    const group = this.coordinator.registry.group(groupId);
     if (group.members.size > 0) {
       throw new SharelogError(
         ErrorCode.GROUP_NOT_EMPTY,

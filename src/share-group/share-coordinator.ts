@@ -2,7 +2,8 @@
  * The share-group coordinator: membership and assignment of every share group on this server, and the
  * fetch/acknowledge orchestration across each member's share-partitions (ShareStateStore) and the logs
  * (LogStore). Long-polls wake on new records in an assigned partition, or on records given back in the group.
- * One timer drives lock expiry (at the store's next deadline) and session timeouts.
+ * One timer drives lock expiry (at the store's next deadline) and session timeouts. Which group an id names is the
+ * ShareGroupRegistry's concern; reading records from the log, the ShareRecordReader's.
  */
 import type { AckRange, AckResult, AcquiredBatch, ArchivedRecord, PreviousFailure } from '../ack-tracker/index.js';
 import type { Clock } from '../clock.js';
@@ -11,9 +12,11 @@ import type { Logger } from '../logger.js';
 import type { StoredRecord } from '../log/record.js';
 import { LocalGroupSync } from '../storage/embedded/local-group-sync.js';
 import type { GroupSync, LogStore, ShareStateStore, TopicPartition } from '../storage/types.js';
-import { DEFAULT_SHARE_GROUP_CONFIG, SHARE_GROUP_BOUNDS, type ShareGroupConfig } from './config.js';
+import { SHARE_GROUP_BOUNDS } from './config.js';
 import { deadLetterHandler } from './dead-letter.js';
-import { ShareGroup, type ShareMember } from './share-group.js';
+import type { ShareGroup, ShareMember } from './share-group.js';
+import { ShareGroupRegistry } from './share-group-registry.js';
+import { ShareRecordReader } from './share-record-reader.js';
 import { waitForAny } from './wake-signal.js';
 import { NO_METRICS, type AckTypeLabel, type SharelogMetrics } from '../metrics/types.js';
 import { DEFAULT_LIMITS, limitExceeded, type Limits } from '../limits.js';
@@ -66,11 +69,10 @@ export interface ShareCoordinatorOptions {
   sync?: GroupSync;
 }
 
-/** Records of new offsets read ahead to learn their keys (per-key ordering). */
-const KEY_READ_AHEAD = 2000;
-
 export class ShareCoordinator {
-  readonly groups = new Map<string, ShareGroup>();
+  /** Which ShareGroup a group id names: lookup, creation, other servers' changes. */
+  readonly registry: ShareGroupRegistry;
+  private readonly reader: ShareRecordReader;
   private readonly logStore: LogStore;
   private readonly stateStore: ShareStateStore;
   private readonly clock: Clock;
@@ -78,15 +80,11 @@ export class ShareCoordinator {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private readonly sweepIntervalMs: number;
-  private readonly isOtherKind: (groupId: string) => boolean;
   private readonly metrics: SharelogMetrics;
-  private readonly creating = new Map<string, Promise<ShareGroup>>();
   private readonly maxInFlightPerMember: number;
   private readonly sync: GroupSync;
   /** Records being acquired right now per `group\0member`, so concurrent fetches of one member share the limit. */
   private readonly reserved = new Map<string, number>();
-  /** Per share-partition record keys for per-key ordering, see keysAhead. */
-  private readonly keyCache = new Map<string, { from: number; to: number; keys: Map<number, string | null> }>();
 
   constructor(options: ShareCoordinatorOptions) {
     this.logStore = options.logStore;
@@ -94,18 +92,19 @@ export class ShareCoordinator {
     this.clock = options.clock;
     this.logger = options.logger;
     this.sweepIntervalMs = options.sweepIntervalMs ?? 1000;
-    this.isOtherKind = options.isOtherKind ?? (() => false);
     this.metrics = options.metrics ?? NO_METRICS;
     this.maxInFlightPerMember = (options.limits ?? DEFAULT_LIMITS).maxInFlightRecordsPerMember;
     this.sync = options.sync ?? new LocalGroupSync();
-    // Other servers (redis backend): records they gave back wake this server's long-polls; membership and config
-    // changes they made are picked up at once.
-    this.stateStore.onRecordsAvailable((groupId) => this.groups.get(groupId)?.wake.notify());
-    this.stateStore.onGroupChanged((groupId) => void this.reloadGroup(groupId));
-    this.sync.onChange((syncKey) => {
-      const group = syncKey.startsWith('share:') ? this.groups.get(syncKey.slice('share:'.length)) : undefined;
-      if (group) void group.exclusive(() => this.sync.refresh(group)).catch((err) => this.logger.warn({ err, groupId: group.groupId }, 'membership refresh failed'));
+    // Other servers (redis backend): records they gave back wake this server's long-polls; the registry picks up
+    // their membership and config changes.
+    this.stateStore.onRecordsAvailable((groupId) => this.registry.groups.get(groupId)?.wake.notify());
+    this.registry = new ShareGroupRegistry({
+      stateStore: this.stateStore,
+      logger: this.logger,
+      sync: this.sync,
+      isOtherKind: options.isOtherKind ?? (() => false),
     });
+    this.reader = new ShareRecordReader(this.logStore, this.stateStore);
     const deadLetter = deadLetterHandler(this.logStore, this.logger, this.metrics);
     this.stateStore.setArchivedHandler(async (groupId, config, tp, archived) => {
       countArchived(this.metrics, groupId, archived);
@@ -115,16 +114,14 @@ export class ShareCoordinator {
 
   /** Loads the groups the store knows (without members: members rejoin) and starts the timer. */
   async start(): Promise<void> {
-    for (const { groupId, config } of await this.stateStore.loadGroups()) {
-      this.groups.set(groupId, new ShareGroup(groupId, { ...DEFAULT_SHARE_GROUP_CONFIG, ...config }));
-    }
+    await this.registry.load();
     this.arm();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
-    for (const group of this.groups.values()) group.wake.notify();
+    for (const group of this.registry.groups.values()) group.wake.notify();
   }
 
   // -------------------------------------------------------------------------------------------- membership
@@ -154,11 +151,11 @@ export class ShareCoordinator {
       return { memberId, memberEpoch: -1, assignment: new Map(), heartbeatIntervalMs: 0 };
     }
     if (memberEpoch === 0 && topics.length === 0) throw invalidArgument('topics is required when joining (member_epoch 0)');
-    if (memberEpoch !== 0 && !(await this.findGroup(groupId))) {
-      this.checkKind(groupId);
+    if (memberEpoch !== 0 && !(await this.registry.findGroup(groupId))) {
+      this.registry.checkKind(groupId);
       throw new SharelogError(ErrorCode.UNKNOWN_MEMBER, `member "${memberId}" is not in share group "${groupId}" (no such group); join again with member_epoch 0`);
     }
-    const group = memberEpoch === 0 ? await this.groupForJoin(groupId) : this.group(groupId);
+    const group = memberEpoch === 0 ? await this.registry.groupForJoin(groupId) : this.registry.group(groupId);
     return this.change(group, async () => {
       const now = this.clock.now();
       let member: ShareMember;
@@ -191,7 +188,7 @@ export class ShareCoordinator {
   /** Removes a member at once; everything it holds becomes available (or archived at the delivery limit). */
   async leave(groupId: string, memberId: string): Promise<void> {
     if (!memberId) throw invalidArgument('member_id is required');
-    const group = await this.resolveGroup(groupId);
+    const group = await this.registry.resolveGroup(groupId);
     await this.change(group, async () => {
       if (!group.members.has(memberId)) return;
       await this.removeMember(group, memberId);
@@ -233,7 +230,7 @@ export class ShareCoordinator {
    * for some to become available. Each returned record's delivery count is durable.
    */
   async fetch(groupId: string, memberId: string, maxRecords: number, maxWaitMs: number, signal?: AbortSignal): Promise<ShareDelivery[]> {
-    const group = await this.resolveGroup(groupId);
+    const group = await this.registry.resolveGroup(groupId);
     const deadline = this.clock.now() + maxWaitMs;
     for (;;) {
       const member = await this.memberOf(group, memberId);
@@ -300,7 +297,7 @@ export class ShareCoordinator {
       await this.stateStore.advanceStart(group.groupId, tp, offsets.logStartOffset);
       let logEnd = offsets.highWatermark;
       let keyOf: ((offset: number) => string | null) | undefined;
-      if (group.config.perKeyOrdering) ({ logEnd, keyOf } = await this.keysAhead(group, tp, logEnd));
+      if (group.config.perKeyOrdering) ({ logEnd, keyOf } = await this.reader.keysAhead(group.groupId, tp, logEnd));
       const batches = await this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords - out.length, logEnd, keyOf);
       if (!group.members.has(member.memberId)) {
         // The member left while this acquire ran: nobody will take these records, so give them back now instead
@@ -310,69 +307,14 @@ export class ShareCoordinator {
         return out;
       }
       countAcquired(this.metrics, group.groupId, batches);
-      for (const batch of batches) out.push(...(await this.readBatch(tp, batch)));
-    }
-    return out;
-  }
-
-  /**
-   * Keys for per-key ordering: the state machine asks for the key of any offset in the window (redeliveries) and
-   * of new offsets beyond it. Keys are cached per share-partition from the start offset on, read once from the
-   * log (after a restart the first acquire reads the whole window's keys), and forgotten below the start offset.
-   * Acquisition is limited to offsets whose key is known.
-   */
-  private async keysAhead(group: ShareGroup, tp: TopicPartition, highWatermark: number) {
-    const { startOffset, endOffset } = await this.stateStore.describe(group.groupId, tp);
-    const id = `${group.groupId}\0${tp.topic}/${tp.partition}`;
-    let cache = this.keyCache.get(id);
-    if (!cache || startOffset < cache.from) {
-      cache = { from: startOffset, to: startOffset, keys: new Map() };
-      this.keyCache.set(id, cache);
-    }
-    for (const offset of cache.keys.keys()) {
-      if (offset >= startOffset) break; // insertion order is offset order
-      cache.keys.delete(offset);
-    }
-    cache.from = Math.max(cache.from, startOffset);
-    cache.to = Math.max(cache.to, startOffset);
-    const until = Math.min(highWatermark, endOffset + KEY_READ_AHEAD);
-    while (cache.to < until) {
-      const { records } = await this.logStore.read(tp.topic, tp.partition, cache.to, Math.min(until - cache.to, 5000), 4 * 1024 * 1024);
-      if (records.length === 0) break;
-      for (const r of records) cache.keys.set(r.offset, r.key === null ? null : r.key.toString('latin1'));
-      cache.to = records[records.length - 1].offset + 1;
-    }
-    const keys = cache.keys;
-    return { logEnd: Math.min(highWatermark, cache.to), keyOf: (offset: number) => keys.get(offset) ?? null };
-  }
-
-  private async readBatch(tp: TopicPartition, batch: AcquiredBatch): Promise<ShareDelivery[]> {
-    const count = batch.lastOffset - batch.firstOffset + 1;
-    const out: ShareDelivery[] = [];
-    let from = batch.firstOffset;
-    while (from <= batch.lastOffset) {
-      const { records } = await this.logStore.read(tp.topic, tp.partition, from, count - (from - batch.firstOffset), 64 * 1024 * 1024);
-      if (records.length === 0) break;
-      for (const record of records) {
-        if (record.offset > batch.lastOffset) break;
-        out.push({
-          topic: tp.topic,
-          partition: tp.partition,
-          record,
-          deliveryCount: batch.deliveryCount,
-          lockExpiresAt: batch.lockExpiresAt,
-          leaseToken: batch.leaseToken,
-          previousFailure: batch.previousFailure,
-        });
-      }
-      from = records[records.length - 1].offset + 1;
+      for (const batch of batches) out.push(...(await this.reader.readBatch(tp, batch)));
     }
     return out;
   }
 
   /** Applies acknowledgements; one result per acknowledgement, in order. Bad ranges never fail the others. */
   async acknowledge(groupId: string, memberId: string, acks: readonly ShareAck[]): Promise<ShareAckResult[]> {
-    const group = await this.resolveGroup(groupId);
+    const group = await this.registry.resolveGroup(groupId);
     const member = await this.memberOf(group, memberId);
     member.lastSeen = this.clock.now();
     this.sync.touch(group, memberId, member.lastSeen);
@@ -436,7 +378,7 @@ export class ShareCoordinator {
   /** Expires due locks, times out silent members, picks up topic changes; then re-arms. Public for tests. */
   async tick(): Promise<void> {
     const now = this.clock.now();
-    for (const group of this.groups.values()) {
+    for (const group of this.registry.groups.values()) {
       try {
         if ((await this.stateStore.expire(group.groupId)) > 0) group.wake.notify();
         await this.change(group, async () => {
@@ -458,7 +400,7 @@ export class ShareCoordinator {
         });
       } catch (err) {
         // A group deleted while this tick ran is not a failure.
-        if (err instanceof SharelogError && err.code === ErrorCode.GROUP_NOT_FOUND && !this.groups.has(group.groupId)) continue;
+        if (err instanceof SharelogError && err.code === ErrorCode.GROUP_NOT_FOUND && !this.registry.groups.has(group.groupId)) continue;
         this.logger.error({ err, groupId: group.groupId }, 'share group timer work failed');
       }
     }
@@ -486,88 +428,6 @@ export class ShareCoordinator {
   private async memberOf(group: ShareGroup, memberId: string): Promise<ShareMember> {
     if (this.sync.shared && !group.members.has(memberId)) await group.exclusive(() => this.sync.refresh(group));
     return group.member(memberId);
-  }
-
-  /** The group with its newest shared membership (admin reads). */
-  async current(groupId: string): Promise<ShareGroup> {
-    const group = await this.resolveGroup(groupId);
-    if (this.sync.shared) await group.exclusive(() => this.sync.refresh(group));
-    return group;
-  }
-
-  /** Forgets a deleted group's shared membership. */
-  async forget(group: ShareGroup): Promise<void> {
-    this.groups.delete(group.groupId);
-    await this.sync.remove(group);
-  }
-
-  /** Like group(), but a group another server created is looked up first (shared membership). */
-  async resolveGroup(groupId: string): Promise<ShareGroup> {
-    return (await this.findGroup(groupId)) ?? this.group(groupId);
-  }
-
-  private async findGroup(groupId: string): Promise<ShareGroup | undefined> {
-    if (!this.groups.has(groupId) && this.sync.shared) await this.reloadGroup(groupId);
-    return this.groups.get(groupId);
-  }
-
-  /** Takes another server's change of a group's config, creation or deletion. */
-  private async reloadGroup(groupId: string): Promise<void> {
-    try {
-      const stored = (await this.stateStore.loadGroups()).find((g) => g.groupId === groupId);
-      const group = this.groups.get(groupId);
-      if (!stored) {
-        if (group && !this.creating.has(groupId)) {
-          this.groups.delete(groupId);
-          group.wake.notify();
-        }
-        return;
-      }
-      if (group) group.config = { ...DEFAULT_SHARE_GROUP_CONFIG, ...stored.config };
-      else this.groups.set(groupId, new ShareGroup(groupId, { ...DEFAULT_SHARE_GROUP_CONFIG, ...stored.config }));
-    } catch (err) {
-      this.logger.warn({ err, groupId }, 'share group reload failed');
-    }
-  }
-
-  group(groupId: string): ShareGroup {
-    this.checkKind(groupId);
-    const group = this.groups.get(groupId);
-    if (!group) throw new SharelogError(ErrorCode.GROUP_NOT_FOUND, `share group "${groupId}" does not exist`);
-    return group;
-  }
-
-  /** Checks a group id that may name a new share group, without creating anything. */
-  validateGroupId(groupId: string): void {
-    if (!groupId) throw invalidArgument('group_id is required');
-    if (groupId.length > 249) throw invalidArgument('group_id must be at most 249 characters');
-    this.checkKind(groupId);
-  }
-
-  private checkKind(groupId: string): void {
-    if (this.isOtherKind(groupId)) {
-      throw new SharelogError(ErrorCode.GROUP_TYPE_MISMATCH, `"${groupId}" is a consumer group, not a share group`);
-    }
-  }
-
-  /** The group a join goes to, created with the default config on first use. */
-  async groupForJoin(groupId: string, config: ShareGroupConfig = DEFAULT_SHARE_GROUP_CONFIG): Promise<ShareGroup> {
-    this.validateGroupId(groupId);
-    const existing = this.groups.get(groupId) ?? (await this.findGroup(groupId));
-    if (existing) return existing;
-    // The group becomes visible (to timers, admin calls) only once the store has it; concurrent first joins share
-    // one creation.
-    let creating = this.creating.get(groupId);
-    if (!creating) {
-      creating = (async () => {
-        const group = new ShareGroup(groupId, { ...config });
-        await this.stateStore.saveGroup(groupId, group.config);
-        this.groups.set(groupId, group);
-        return group;
-      })().finally(() => this.creating.delete(groupId));
-      this.creating.set(groupId, creating);
-    }
-    return creating;
   }
 }
 
