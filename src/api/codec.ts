@@ -1,7 +1,8 @@
 /**
  * Conversions between protobuf messages and domain values, with the validation that belongs at the boundary.
- * int64 fields arrive as decimal strings (proto-loader `longs: String`); inside the server offsets are JS numbers,
- * exact up to 2^53, so anything larger is refused here rather than silently rounded.
+ * int64 fields arrive as JS numbers (proto-loader `longs: Number`, far cheaper to decode than strings). Offsets are
+ * numbers inside the server as well, exact up to 2^53. A wire value of 2^53 or more decodes to a number that is no
+ * longer a safe integer, so `int64` refuses it rather than let it round silently.
  */
 import { invalidArgument } from '../errors.js';
 import type { RecordInput, StoredRecord } from '../log/record.js';

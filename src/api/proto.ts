@@ -1,6 +1,6 @@
 /**
  * Loads the sharelog.v1 protos once. Options match the generated types in src/generated
- * (camelCase fields, int64 as strings, enums as strings, defaults filled in, oneof discriminators).
+ * (camelCase fields, int64 as numbers, enums as strings, defaults filled in, oneof discriminators).
  */
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
@@ -19,7 +19,7 @@ export const PROTO_FILES = [
 ];
 
 export const LOADER_OPTIONS: protoLoader.Options = {
-  longs: String,
+  longs: Number,
   enums: String,
   defaults: true,
   oneofs: true,

@@ -137,7 +137,7 @@ export function registerGroupCommands(program: Command): void {
           const dryRun = opts.dryRun ?? false;
           // A group that does not exist yet is reset as a consumer group (which creates it), as Kafka's tool does.
           const kind = await groupKind(client.admin, group).catch(() => 'consumer' as const);
-          let rows: Array<{ partition: number; previous: string; new: string }>;
+          let rows: Array<{ partition: number; previous: number; new: number }>;
           if (kind === 'share') {
             if (opts.shiftBy !== undefined || opts.partitions) throw new UsageError('share groups take --to-earliest, --to-latest, --to-offset or --to-timestamp, for all partitions');
             const spec: ShareGroupResetSpec = opts.toEarliest
@@ -202,7 +202,7 @@ export function registerInspectCommand(program: Command): void {
             state: r.state.replace('RECORD_STATE_', '').toLowerCase(),
             deliveries: r.deliveryCount,
             member: r.memberId,
-            lockExpires: r.lockExpiresAtMs !== '0' ? new Date(Number(r.lockExpiresAtMs)).toISOString() : '',
+            lockExpires: r.lockExpiresAtMs !== 0 ? new Date(Number(r.lockExpiresAtMs)).toISOString() : '',
             lastAttempt: r.attempts.length > 0 ? describeAttempt(r.attempts[r.attempts.length - 1]) : '',
           })),
           res,

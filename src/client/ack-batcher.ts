@@ -14,8 +14,9 @@ export type AckType = 'ACCEPT' | 'RELEASE' | 'REJECT' | 'RENEW';
 export interface PendingAck {
   topic: string;
   partition: number;
-  offset: bigint;
-  leaseToken: bigint;
+  /** Offsets and lease tokens are numbers here: the server keeps them below 2^53, and number math allocates nothing. */
+  offset: number;
+  leaseToken: number;
   type: AckType;
   releaseDelayMs: number;
   reason: string;
@@ -28,6 +29,21 @@ export interface PendingAck {
 export interface AckBatch {
   acknowledgements: Acknowledgement[];
   ranges: PendingAck[][];
+  /** Resolves once settleBatch or failBatch has settled every delivery of the batch (one promise per batch). */
+  settled: Promise<void>;
+  markSettled: () => void;
+}
+
+/** Whether two acknowledgements may share a range (they still need contiguous offsets). */
+function sameKind(a: PendingAck, b: PendingAck): boolean {
+  return (
+    a.partition === b.partition &&
+    a.leaseToken === b.leaseToken &&
+    a.type === b.type &&
+    a.topic === b.topic &&
+    a.releaseDelayMs === b.releaseDelayMs &&
+    a.reason === b.reason
+  );
 }
 
 export class AckBatcher {
@@ -47,41 +63,56 @@ export class AckBatcher {
     const pending = this.pending;
     this.pending = [];
     // Groups keep the order of their first acknowledgement: a RENEW asked for before an ACCEPT goes first.
-    const groups = new Map<string, PendingAck[]>();
+    // Acknowledgements mostly come in runs of one kind (a poll's deliveries accepted in turn): a run joins the
+    // group of the acknowledgement before it, and only the start of a run pays for a lookup key.
+    const groups: PendingAck[][] = [];
+    const byKey = new Map<string, PendingAck[]>();
+    let current: PendingAck[] | undefined;
     for (const ack of pending) {
-      const key = [ack.topic, ack.partition, ack.leaseToken, ack.type, ack.releaseDelayMs, ack.reason].join('\u0000');
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = []));
-      group.push(ack);
-    }
-    const batch: AckBatch = { acknowledgements: [], ranges: [] };
-    for (const group of groups.values()) {
-      group.sort((a, b) => (a.offset < b.offset ? -1 : a.offset > b.offset ? 1 : 0));
-      let range: PendingAck[] = [];
-      for (const ack of group) {
-        const last = range[range.length - 1];
-        if (last && ack.offset !== last.offset + 1n) {
-          pushRange(batch, range);
-          range = [];
-        }
-        range.push(ack);
+      if (current !== undefined && sameKind(current[0], ack)) {
+        current.push(ack);
+        continue;
       }
-      pushRange(batch, range);
+      const key = `${ack.topic}\u0000${ack.partition}\u0000${ack.leaseToken}\u0000${ack.type}\u0000${ack.releaseDelayMs}\u0000${ack.reason}`;
+      current = byKey.get(key);
+      if (!current) {
+        current = [];
+        byKey.set(key, current);
+        groups.push(current);
+      }
+      current.push(ack);
+    }
+    let markSettled!: () => void;
+    const settled = new Promise<void>((resolve) => (markSettled = resolve));
+    const batch: AckBatch = { acknowledgements: [], ranges: [], settled, markSettled };
+    for (const group of groups) {
+      if (!isAscending(group)) group.sort((a, b) => a.offset - b.offset);
+      let start = 0;
+      for (let i = 1; i <= group.length; i++) {
+        if (i === group.length || group[i].offset !== group[i - 1].offset + 1) {
+          pushRange(batch, group.slice(start, i));
+          start = i;
+        }
+      }
     }
     return batch;
   }
 }
 
+function isAscending(group: PendingAck[]): boolean {
+  for (let i = 1; i < group.length; i++) if (group[i].offset < group[i - 1].offset) return false;
+  return true;
+}
+
 function pushRange(batch: AckBatch, range: PendingAck[]): void {
-  if (range.length === 0) return;
   const first = range[0];
   const ack: Acknowledgement = {
     topic: first.topic,
     partition: first.partition,
-    firstOffset: first.offset.toString(),
-    lastOffset: range[range.length - 1].offset.toString(),
+    firstOffset: first.offset,
+    lastOffset: range[range.length - 1].offset,
     type: `ACKNOWLEDGE_TYPE_${first.type}`,
-    leaseToken: first.leaseToken.toString(),
+    leaseToken: first.leaseToken,
   };
   if (first.releaseDelayMs > 0) ack.releaseDelayMs = first.releaseDelayMs;
   if (first.reason) ack.reason = first.reason;
@@ -103,11 +134,12 @@ export function settleBatch(batch: AckBatch, results: AcknowledgementResult__Out
       ack.reject(
         new AcknowledgementError(
           `${ack.type} of ${ack.topic}/${ack.partition}@${ack.offset} failed: ${error ?? 'no result'}${result?.message ? ` (${result.message})` : ''}`,
-          { error, topic: ack.topic, partition: ack.partition, offset: ack.offset },
+          { error, topic: ack.topic, partition: ack.partition, offset: BigInt(ack.offset) },
         ),
       );
     }
   });
+  batch.markSettled();
 }
 
 /** Fails every delivery of a batch whose request failed as a whole: whether it was applied is unknown. */
@@ -119,10 +151,11 @@ export function failBatch(batch: AckBatch, cause: unknown): void {
         new AcknowledgementError(`${ack.type} of ${ack.topic}/${ack.partition}@${ack.offset} was not confirmed: ${err.message}`, {
           topic: ack.topic,
           partition: ack.partition,
-          offset: ack.offset,
+          offset: BigInt(ack.offset),
           cause: err,
         }),
       );
     }
   }
+  batch.markSettled();
 }

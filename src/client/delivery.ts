@@ -12,6 +12,8 @@ export type AcknowledgeFn = (delivery: Delivery, type: AckType, releaseDelayMs: 
 
 export type Outcome = 'ACCEPT' | 'RELEASE' | 'REJECT';
 
+const nothing = (): void => undefined;
+
 export class Delivery {
   readonly record: ConsumerRecord;
   /** 1 on the first delivery. */
@@ -70,11 +72,11 @@ export class Delivery {
     return at;
   }
 
-  private async finish(type: Outcome, delayMs: number, reason: string): Promise<void> {
-    if (this.finalOutcome) throw new Error(`record ${this.describe()} was already acknowledged (${this.finalOutcome})`);
+  private finish(type: Outcome, delayMs: number, reason: string): Promise<void> {
+    if (this.finalOutcome) return Promise.reject(new Error(`record ${this.describe()} was already acknowledged (${this.finalOutcome})`));
     // Taken at once, so implicit acknowledgement never overrides what the application chose.
     this.finalOutcome = type;
-    await this.send(this, type, delayMs, reason);
+    return this.send(this, type, delayMs, reason).then(nothing);
   }
 
   private describe(): string {

@@ -86,7 +86,8 @@ export function fromConsumedRecord(r: ConsumedRecord__Output): ConsumerRecord {
     offset: BigInt(r.offset),
     key: r.key === undefined || r.key === null ? null : r.key,
     value: r.value ?? Buffer.alloc(0),
-    headers: (r.headers ?? []).map((h) => ({ key: h.key, value: h.value })),
+    // Decoded headers already have the SDK's shape: no copy per record.
+    headers: r.headers ?? [],
     timestampMs: Number(r.timestampMs),
   };
 }

@@ -12,7 +12,7 @@
  * correlation id, or with Acknowledge in unary mode, where the implicit acceptances ride on the next Fetch.
  */
 import { status } from '@grpc/grpc-js';
-import { AckBatcher, type AckType } from './ack-batcher.js';
+import { AckBatcher, type AckBatch, type AckType } from './ack-batcher.js';
 import type { SharelogClient } from './client.js';
 import { Delivery } from './delivery.js';
 import { closedError, toClientError } from './errors.js';
@@ -61,8 +61,8 @@ export class ShareConsumer implements AsyncIterable<Delivery> {
   private groupId = '';
   private readonly batcher = new AckBatcher();
   private flushTimer: NodeJS.Timeout | undefined;
-  /** Acknowledgements sent or queued and not yet settled. */
-  private readonly unsettled = new Set<Promise<unknown>>();
+  /** Batches of acknowledgements sent and not yet settled. */
+  private readonly unsettled = new Set<Promise<void>>();
   /** Deliveries of the last poll (implicit mode accepts the unacknowledged ones on the next poll). */
   private lastPoll: Delivery[] = [];
   private readonly stopPolling = new AbortController();
@@ -214,19 +214,24 @@ export class ShareConsumer implements AsyncIterable<Delivery> {
   private readonly sendAck = (delivery: Delivery, type: AckType, releaseDelayMs: number, reason: string): Promise<number> => {
     if (!this.transport || this.acksClosed) return Promise.reject(closedError('the share consumer'));
     const { topic, partition, offset } = delivery.record;
-    const settled = new Promise<number>((resolve, reject) => {
-      this.batcher.add({ topic, partition, offset, leaseToken: delivery.leaseToken, type, releaseDelayMs, reason, resolve, reject });
+    // One promise per acknowledgement, settled by its batch's result; commit() and close() wait for batches.
+    return new Promise<number>((resolve, reject) => {
+      this.batcher.add({ topic, partition, offset: Number(offset), leaseToken: Number(delivery.leaseToken), type, releaseDelayMs, reason, resolve, reject });
+      this.flushTimer ??= setTimeout(() => this.flush(), this.ackLingerMs);
     });
-    const tracked = settled.catch(() => undefined).finally(() => this.unsettled.delete(tracked));
-    this.unsettled.add(tracked);
-    this.flushTimer ??= setTimeout(() => this.flush(), this.ackLingerMs);
-    return settled;
   };
 
-  private takeAcks() {
+  /** Takes what the batcher holds as one batch, tracked until the server has answered for it. */
+  private takeAcks(): AckBatch | undefined {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
-    return this.batcher.drain();
+    const batch = this.batcher.drain();
+    if (batch) {
+      const settled = batch.settled;
+      this.unsettled.add(settled);
+      void settled.then(() => this.unsettled.delete(settled));
+    }
+    return batch;
   }
 
   /** Sends what the batcher holds. */

@@ -24,8 +24,8 @@ export class StreamTransport implements ShareTransport {
   private buffer: AcquiredRecordInfo[] = [];
   /** Credits granted on the current stream and not yet used by a pushed record. */
   private outstanding = 0;
-  private readonly inFlightAcks = new Map<string, AckBatch>();
-  private nextCorrelationId = 1n;
+  private readonly inFlightAcks = new Map<number, AckBatch>();
+  private nextCorrelationId = 1;
   private readonly arrivals = new Waiters();
   private closing = false;
   private readonly stopped = new AbortController();
@@ -65,22 +65,10 @@ export class StreamTransport implements ShareTransport {
       failBatch(batch, new SharelogClientError('the Subscribe stream is down; the records were released', { status: grpcStatus.UNAVAILABLE }));
       return;
     }
-    const correlationId = String(this.nextCorrelationId++);
-    const settled = new Promise<void>((resolve) => {
-      const wrapped: AckBatch = {
-        acknowledgements: batch.acknowledgements,
-        ranges: batch.ranges.map((range) =>
-          range.map((ack) => ({
-            ...ack,
-            resolve: (at: number) => (ack.resolve(at), resolve()),
-            reject: (err) => (ack.reject(err), resolve()),
-          })),
-        ),
-      };
-      this.inFlightAcks.set(correlationId, wrapped);
-    });
+    const correlationId = this.nextCorrelationId++;
+    this.inFlightAcks.set(correlationId, batch);
     call.write({ acknowledgements: { correlationId, acknowledgements: batch.acknowledgements } });
-    await settled;
+    await batch.settled;
   }
 
   async close(): Promise<void> {
@@ -171,9 +159,9 @@ export class StreamTransport implements ShareTransport {
       }
       case 'acknowledgementResults': {
         const { correlationId, results } = message.acknowledgementResults!;
-        const batch = this.inFlightAcks.get(String(correlationId));
+        const batch = this.inFlightAcks.get(Number(correlationId));
         if (!batch) return;
-        this.inFlightAcks.delete(String(correlationId));
+        this.inFlightAcks.delete(Number(correlationId));
         settleBatch(batch, results);
         return;
       }

@@ -257,7 +257,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     }
     report.deadLettered = deadLettered.size;
     const finished = await client.admin.describeShareGroup(SHARE_GROUP);
-    const groupDone = finished.partitions.every((p) => p.lag === '0');
+    const groupDone = finished.partitions.every((p) => p.lag === 0);
     for (const seq of new Set(inLog.values())) {
       const accepted = acceptedCount.get(seq) ?? 0;
       if (accepted > 1) report.acceptedTwice.push(seq);

@@ -83,7 +83,7 @@ describe('sharelog CLI', () => {
     expect(dry.stdout).toMatch(/dry run: nothing changed/);
     expect(dry.stdout).toMatch(/0\s+3\s+0/);
     const described = await sharelog(['--output', 'json', 'groups', 'describe', 'cli-cg']);
-    expect(JSON.parse(described.stdout).partitions[0]).toMatchObject({ committedOffset: '3', lag: '0' });
+    expect(JSON.parse(described.stdout).partitions[0]).toMatchObject({ committedOffset: 3, lag: 0 });
     expect((await sharelog(['groups', 'reset-offsets', 'cli-cg', '--topic', 'lines', '--to-earliest'])).code).toBe(0);
     const again = await sharelog(['consume', 'lines', '--group', 'cli-cg', '--idle-timeout-ms', '1500']);
     expect(again.stdout.trim().split('\n')).toHaveLength(3);

@@ -2,7 +2,7 @@
 import * as grpc from '@grpc/grpc-js';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AckBatcher, settleBatch, type PendingAck } from '../../src/client/ack-batcher.js';
+import { AckBatcher, failBatch, settleBatch, type PendingAck } from '../../src/client/ack-batcher.js';
 import { backoffMs, withRetry } from '../../src/client/retry.js';
 import { AcknowledgementError, connect, SharelogClientError } from '../../src/index.js';
 import { shareGroup, startEnv, unique, type ClientEnv } from './helpers.js';
@@ -28,7 +28,7 @@ describe('SharelogClient against a server', () => {
     const topic = unique('dl');
     await env.client.admin.createTopic(topic);
     const err = await env.client
-      .call('consumer', 'Fetch', { topic, partition: 0, offset: '0', maxWaitMs: 5_000 }, { deadlineMs: 100 })
+      .call('consumer', 'Fetch', { topic, partition: 0, offset: 0, maxWaitMs: 5_000 }, { deadlineMs: 100 })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ status: grpc.status.DEADLINE_EXCEEDED, code: undefined, retriable: true });
   });
@@ -37,7 +37,7 @@ describe('SharelogClient against a server', () => {
     const topic = unique('cancel');
     await env.client.admin.createTopic(topic);
     const controller = new AbortController();
-    const call = env.client.call('consumer', 'Fetch', { topic, partition: 0, offset: '0', maxWaitMs: 10_000 }, { signal: controller.signal });
+    const call = env.client.call('consumer', 'Fetch', { topic, partition: 0, offset: 0, maxWaitMs: 10_000 }, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await expect(call).rejects.toMatchObject({ status: grpc.status.CANCELLED });
   });
@@ -45,11 +45,11 @@ describe('SharelogClient against a server', () => {
   it('Admin wraps topics, groups and share-group configuration', async () => {
     const topic = unique('adm');
     const created = await env.client.admin.createTopic(topic, { partitions: 2, retentionMs: -1 });
-    expect(created).toMatchObject({ name: topic, config: { retentionMs: '-1' } });
+    expect(created).toMatchObject({ name: topic, config: { retentionMs: -1 } });
     expect(created.partitions).toHaveLength(2);
     expect((await env.client.admin.listTopics()).find((t) => t.name === topic)).toEqual({ name: topic, partitions: 2 });
     expect((await env.client.admin.createPartitions(topic, 3)).partitions).toHaveLength(3);
-    expect((await env.client.admin.describeTopic(topic)).partitions.map((p) => p.endOffset)).toEqual(['0', '0', '0']);
+    expect((await env.client.admin.describeTopic(topic)).partitions.map((p) => p.endOffset)).toEqual([0, 0, 0]);
 
     const group = unique('g');
     const config = await env.client.admin.updateShareGroupConfig(group, { autoOffsetReset: 'earliest', recordLockDurationMs: 5_000 });
@@ -138,8 +138,8 @@ describe('AckBatcher', () => {
     const pending: PendingAck = {
       topic: 't',
       partition: 0,
-      offset: BigInt(offset),
-      leaseToken: 7n,
+      offset,
+      leaseToken: 7,
       type: 'ACCEPT',
       releaseDelayMs: 0,
       reason: '',
@@ -154,18 +154,49 @@ describe('AckBatcher', () => {
     const batcher = new AckBatcher();
     for (const o of [5, 3, 4, 9]) batcher.add(ack(o).pending);
     batcher.add(ack(6, { type: 'RELEASE', releaseDelayMs: 100, reason: 'x' }).pending);
-    batcher.add(ack(10, { leaseToken: 8n }).pending);
+    batcher.add(ack(10, { leaseToken: 8 }).pending);
     batcher.add(ack(1, { partition: 1 }).pending);
     const batch = batcher.drain()!;
     expect(batcher.size).toBe(0);
     expect(batch.acknowledgements).toEqual([
-      { topic: 't', partition: 0, firstOffset: '3', lastOffset: '5', type: 'ACKNOWLEDGE_TYPE_ACCEPT', leaseToken: '7' },
-      { topic: 't', partition: 0, firstOffset: '9', lastOffset: '9', type: 'ACKNOWLEDGE_TYPE_ACCEPT', leaseToken: '7' },
-      { topic: 't', partition: 0, firstOffset: '6', lastOffset: '6', type: 'ACKNOWLEDGE_TYPE_RELEASE', leaseToken: '7', releaseDelayMs: 100, reason: 'x' },
-      { topic: 't', partition: 0, firstOffset: '10', lastOffset: '10', type: 'ACKNOWLEDGE_TYPE_ACCEPT', leaseToken: '8' },
-      { topic: 't', partition: 1, firstOffset: '1', lastOffset: '1', type: 'ACKNOWLEDGE_TYPE_ACCEPT', leaseToken: '7' },
+      { topic: 't', partition: 0, firstOffset: 3, lastOffset: 5, type: 'ACKNOWLEDGE_TYPE_ACCEPT', leaseToken: 7 },
+      { topic: 't', partition: 0, firstOffset: 9, lastOffset: 9, type: 'ACKNOWLEDGE_TYPE_ACCEPT', leaseToken: 7 },
+      { topic: 't', partition: 0, firstOffset: 6, lastOffset: 6, type: 'ACKNOWLEDGE_TYPE_RELEASE', leaseToken: 7, releaseDelayMs: 100, reason: 'x' },
+      { topic: 't', partition: 0, firstOffset: 10, lastOffset: 10, type: 'ACKNOWLEDGE_TYPE_ACCEPT', leaseToken: 8 },
+      { topic: 't', partition: 1, firstOffset: 1, lastOffset: 1, type: 'ACKNOWLEDGE_TYPE_ACCEPT', leaseToken: 7 },
     ]);
     expect(new AckBatcher().drain()).toBeUndefined();
+  });
+
+  it('keeps runs of one kind together and still splits them where offsets are not contiguous', () => {
+    const batcher = new AckBatcher();
+    for (const o of [1, 2, 3, 7, 8]) batcher.add(ack(o).pending);
+    batcher.add(ack(20, { type: 'REJECT' }).pending);
+    for (const o of [4, 5]) batcher.add(ack(o).pending);
+    const batch = batcher.drain()!;
+    expect(batch.acknowledgements.map((a) => [a.type, a.firstOffset, a.lastOffset])).toEqual([
+      ['ACKNOWLEDGE_TYPE_ACCEPT', 1, 5],
+      ['ACKNOWLEDGE_TYPE_ACCEPT', 7, 8],
+      ['ACKNOWLEDGE_TYPE_REJECT', 20, 20],
+    ]);
+    expect(batch.ranges.map((r) => r.length)).toEqual([5, 2, 1]);
+  });
+
+  it('marks a batch settled once its results or its failure arrive', async () => {
+    const batcher = new AckBatcher();
+    batcher.add(ack(1).pending);
+    const first = batcher.drain()!;
+    batcher.add(ack(2).pending);
+    const second = batcher.drain()!;
+    let done = 0;
+    void first.settled.then(() => done++);
+    void second.settled.then(() => done++);
+    await Promise.resolve();
+    expect(done).toBe(0);
+    settleBatch(first, [{ topic: 't', partition: 0, firstOffset: 1, lastOffset: 1, error: 'ACKNOWLEDGE_ERROR_UNSPECIFIED', message: '', lockExpiresAtMs: 0 }]);
+    failBatch(second, new Error('stream down'));
+    await Promise.all([first.settled, second.settled]);
+    expect(done).toBe(2);
   });
 
   it('settles every delivery of a range from its result', () => {
@@ -174,7 +205,7 @@ describe('AckBatcher', () => {
     const failed = ack(4, { type: 'RENEW' });
     for (const a of [...ok, failed]) batcher.add(a.pending);
     const batch = batcher.drain()!;
-    const result = (error: string, lockExpiresAtMs = '0') => ({ topic: 't', partition: 0, firstOffset: '0', lastOffset: '0', error, message: 'm', lockExpiresAtMs });
+    const result = (error: string, lockExpiresAtMs = '0') => ({ topic: 't', partition: 0, firstOffset: 0, lastOffset: 0, error, message: 'm', lockExpiresAtMs });
     settleBatch(batch, [result('ACKNOWLEDGE_ERROR_UNSPECIFIED'), result('ACKNOWLEDGE_ERROR_STALE_LEASE_TOKEN')] as never);
     expect(ok.map((a) => a.settled.value)).toEqual([0, 0]);
     expect(failed.settled.error).toBeInstanceOf(AcknowledgementError);

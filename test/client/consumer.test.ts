@@ -43,7 +43,7 @@ describe('Consumer', () => {
     // Auto-commit on close stored the end of each partition.
     const described = await env.client.admin.describeConsumerGroup(group);
     expect(described.members).toHaveLength(0);
-    expect(described.partitions.map((p) => p.committedOffset)).toEqual(['10', '10', '10']);
+    expect(described.partitions.map((p) => p.committedOffset)).toEqual([10, 10, 10]);
     await producer.close();
   });
 
@@ -122,7 +122,7 @@ describe('Consumer', () => {
     const more = await first.poll({ maxRecords: 3, maxWaitMs: 5_000 });
     expect(more.map((r) => r.value.toString())).toEqual(['v7', 'v8', 'v9']);
     await first.close();
-    expect((await env.client.admin.describeConsumerGroup(group)).partitions[0].committedOffset).toBe('7');
+    expect((await env.client.admin.describeConsumerGroup(group)).partitions[0].committedOffset).toBe(7);
 
     const second = env.client.consumer({ autoCommit: false, autoOffsetReset: 'earliest', maxWaitMs: 200 });
     await second.subscribe(group, [topic]);
@@ -146,7 +146,7 @@ describe('Consumer', () => {
       if (++n === 4) break;
     }
     await consumer.close();
-    expect((await env.client.admin.describeConsumerGroup(group)).partitions[0].committedOffset).toBe('4');
+    expect((await env.client.admin.describeConsumerGroup(group)).partitions[0].committedOffset).toBe(4);
     await producer.close();
   });
 
@@ -164,7 +164,7 @@ describe('Consumer', () => {
     const again = await consumer.poll({ maxRecords: 2, maxWaitMs: 10_000 });
     expect(again.map((r) => r.offset)).toEqual([2n, 3n]);
     await consumer.commit();
-    expect((await env.client.admin.describeConsumerGroup(group)).partitions[0].committedOffset).toBe('4');
+    expect((await env.client.admin.describeConsumerGroup(group)).partitions[0].committedOffset).toBe(4);
     expect(() => consumer.seek(topic, 5, 0)).toThrow(/not assigned/);
     await consumer.close();
     await producer.close();
@@ -185,7 +185,7 @@ describe('Consumer across a server restart', () => {
       const r = collect(consumer);
       await vi.waitFor(() => expect(r.seen.length).toBe(5), { timeout: 10_000 });
       // The auto-commit has stored the position before the restart.
-      await vi.waitFor(async () => expect((await env.client.admin.describeConsumerGroup(group)).partitions[0].committedOffset).toBe('5'), {
+      await vi.waitFor(async () => expect((await env.client.admin.describeConsumerGroup(group)).partitions[0].committedOffset).toBe(5), {
         timeout: 10_000,
       });
       await env.t.restart();

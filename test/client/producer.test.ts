@@ -52,7 +52,7 @@ describe('Producer', () => {
       ['a', '1'],
       ['b', '2'],
     ]);
-    expect(res.records[0].timestampMs).toBe('1234');
+    expect(res.records[0].timestampMs).toBe(1234);
     await producer.close();
   });
 

@@ -47,7 +47,7 @@ describe.each(['stream', 'unary'] as const)('ShareConsumer (%s transport)', (tra
     expect(deliveries.every((d) => d.lockExpiresAt > Date.now())).toBe(true);
     await Promise.all(deliveries.map((d) => d.accept()));
     expect(await states(env.client, group, topic, 0, 9)).toEqual([]); // all done: below the start offset
-    expect((await env.client.admin.describeShareGroup(group)).partitions[0].startOffset).toBe('10');
+    expect((await env.client.admin.describeShareGroup(group)).partitions[0].startOffset).toBe(10);
     expect(await consumer.poll({ maxWaitMs: 200 })).toEqual([]);
     await expect(deliveries[0].accept()).rejects.toThrow(/already acknowledged/);
     await consumer.close();
@@ -64,7 +64,7 @@ describe.each(['stream', 'unary'] as const)('ShareConsumer (%s transport)', (tra
     expect(second.map((d) => d.record.offset)).toEqual([4n, 5n, 6n]);
     await consumer.commit(); // waits for the implicit acceptances sent with poll N+1 (and accepts poll N+1)
     expect(first.every((d) => d.outcome === 'ACCEPT')).toBe(true);
-    expect((await env.client.admin.describeShareGroup(group)).partitions[0].startOffset).toBe('7');
+    expect((await env.client.admin.describeShareGroup(group)).partitions[0].startOffset).toBe(7);
     await consumer.close();
 
     // A new member sees only what was never delivered.
@@ -72,7 +72,7 @@ describe.each(['stream', 'unary'] as const)('ShareConsumer (%s transport)', (tra
     await next.subscribe(group, [topic]);
     expect((await pollUntil(next, 3)).map((d) => d.record.offset)).toEqual([7n, 8n, 9n]);
     await next.close(); // implicit mode: accepted on close
-    expect((await env.client.admin.describeShareGroup(group)).partitions[0].startOffset).toBe('10');
+    expect((await env.client.admin.describeShareGroup(group)).partitions[0].startOffset).toBe(10);
   });
 
   it('release gives a record back with its reason; the next delivery counts 2 and says why', async () => {
@@ -99,14 +99,14 @@ describe.each(['stream', 'unary'] as const)('ShareConsumer (%s transport)', (tra
     const [kept, bad] = await pollUntil(consumer, 2);
     await bad.reject('cannot parse');
     const inspected = await env.client.admin.inspectShareRecords(group, topic, 0, 1);
-    expect(inspected.records[0]).toMatchObject({ offset: '1', state: 'RECORD_STATE_ARCHIVED' });
+    expect(inspected.records[0]).toMatchObject({ offset: 1, state: 'RECORD_STATE_ARCHIVED' });
     expect(inspected.records[0].attempts.at(-1)).toMatchObject({ outcome: 'ATTEMPT_OUTCOME_REJECTED', reason: 'cannot parse' });
     await kept.release();
     const again = await pollUntil(consumer, 1);
     expect(again.map((d) => d.record.offset)).toEqual([0n]);
     await again[0].accept();
     expect(await consumer.poll({ maxWaitMs: 200 })).toEqual([]);
-    expect((await env.client.admin.describeShareGroup(group)).partitions[0].startOffset).toBe('2');
+    expect((await env.client.admin.describeShareGroup(group)).partitions[0].startOffset).toBe(2);
     await consumer.close();
   });
 
@@ -147,7 +147,7 @@ describe.each(['stream', 'unary'] as const)('ShareConsumer (%s transport)', (tra
     await consumer.close(); // implicit: the two yielded records are accepted
     expect(seen).toEqual([0n, 1n]);
     const d = await env.client.admin.describeShareGroup(group);
-    expect(d.partitions[0]).toMatchObject({ startOffset: '2', acquired: 0 });
+    expect(d.partitions[0]).toMatchObject({ startOffset: 2, acquired: 0 });
     expect(d.members).toHaveLength(0);
   });
 

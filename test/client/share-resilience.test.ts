@@ -45,7 +45,7 @@ describe.each(['stream', 'unary'] as const)('ShareConsumer across a server resta
       await producer.close();
       const described = await env.client.admin.describeShareGroup(group);
       expect(described.members).toHaveLength(0);
-      expect(described.partitions[0].startOffset).toBe('6');
+      expect(described.partitions[0].startOffset).toBe(6);
     } finally {
       await env.teardown();
     }

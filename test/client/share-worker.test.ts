@@ -51,7 +51,7 @@ describe('ShareWorker', () => {
     expect(handled.sort()).toEqual(values(30).sort());
     expect(maxRunning).toBeLessThanOrEqual(4);
     expect(worker.stats).toMatchObject({ processed: 30, failed: 0, rejected: 0, ackErrors: 0, running: 0 });
-    expect(await startOffset(group)).toBe('30');
+    expect(await startOffset(group)).toBe(30);
   });
 
   it('releases a failed record with backoff and the error as reason; the retry succeeds on delivery 2', async () => {
@@ -78,7 +78,7 @@ describe('ShareWorker', () => {
         { value: v, count: 2, reason: `flaky ${v}` },
       ]);
     }
-    expect(await startOffset(group)).toBe('5');
+    expect(await startOffset(group)).toBe(5);
   });
 
   it('rejects a record whose handler throws NonRetriableError; it is never delivered again', async () => {
@@ -104,7 +104,7 @@ describe('ShareWorker', () => {
     expect(Object.fromEntries(calls)).toEqual({ v0: 1, v1: 1, v2: 1, v3: 1 });
     const inspected = await env.client.admin.inspectShareRecords(group, topic, 0, 0, 3);
     expect(inspected.records).toEqual([]); // all done (accepted or archived): below the start offset
-    expect(await startOffset(group)).toBe('4');
+    expect(await startOffset(group)).toBe(4);
   });
 
   it('renews the lock of a handler that runs longer than the lock duration, so no other worker gets the record', async () => {
@@ -137,7 +137,7 @@ describe('ShareWorker', () => {
     expect(seenBy).toEqual(['slow:v0']);
     expect(slow.stats.renewed).toBeGreaterThanOrEqual(2);
     expect(slow.stats.ackErrors).toBe(0);
-    expect(await startOffset(group)).toBe('1');
+    expect(await startOffset(group)).toBe(1);
   });
 
   it('drains on stop: takes nothing new, lets running handlers finish and acknowledges them, then leaves', async () => {
@@ -167,6 +167,6 @@ describe('ShareWorker', () => {
     expect(worker.stats).toMatchObject({ processed: 2, running: 0 });
     const described = await env.client.admin.describeShareGroup(group);
     expect(described.members).toHaveLength(0);
-    expect(described.partitions[0]).toMatchObject({ startOffset: '2', acquired: 0 });
+    expect(described.partitions[0]).toMatchObject({ startOffset: 2, acquired: 0 });
   });
 });

@@ -113,7 +113,7 @@ describe('examples/python', () => {
     expect(group.state).toBe('GROUP_STATE_EMPTY');
     expect(group.config.autoOffsetReset).toBe('OFFSET_RESET_EARLIEST');
     expect(group.partitions).toHaveLength(1);
-    expect(group.partitions[0]).toMatchObject({ topic, partition: 0, startOffset: '50', endOffset: '50', lag: '0', acquired: 0 });
+    expect(group.partitions[0]).toMatchObject({ topic, partition: 0, startOffset: 50, endOffset: 50, lag: 0, acquired: 0 });
   });
 
   it('stops on SIGINT: acknowledges what it processed and leaves the group', async () => {
@@ -145,6 +145,6 @@ describe('examples/python', () => {
 
     const group = await t.clients.admin.DescribeShareGroup({ groupId });
     expect(group.members).toEqual([]);
-    expect(group.partitions[0]).toMatchObject({ startOffset: '53', endOffset: '53', lag: '0', acquired: 0 });
+    expect(group.partitions[0]).toMatchObject({ startOffset: 53, endOffset: 53, lag: 0, acquired: 0 });
   });
 });

@@ -92,7 +92,7 @@ describe('offset commits', () => {
     const theirs = b.owned.get('cg')![0];
     await t.clients.consumer.CommitOffsets({ groupId: 'c1', memberId: a.id, memberEpoch: a.epoch, offsets: [{ topic: 'cg', partition: mine, offset: 5, metadata: 'm' }] });
     const got = await t.clients.consumer.GetCommittedOffsets({ groupId: 'c1' });
-    expect(got.offsets).toEqual([{ topic: 'cg', partition: mine, offset: '5', metadata: 'm' }]);
+    expect(got.offsets).toEqual([{ topic: 'cg', partition: mine, offset: 5, metadata: 'm' }]);
 
     const stale = await t.clients.consumer
       .CommitOffsets({ groupId: 'c1', memberId: a.id, memberEpoch: a.epoch - 1, offsets: [{ topic: 'cg', partition: mine, offset: 6 }] })
@@ -139,20 +139,20 @@ describe('consumer group admin', () => {
     await t.clients.consumer.CommitOffsets({ groupId: 'lag', memberId: m.id, memberEpoch: m.epoch, offsets: [{ topic: 'lagged', partition: 0, offset: 4 }] });
     let d = await t.clients.admin.DescribeConsumerGroup({ groupId: 'lag' });
     expect(d.state).toBe('GROUP_STATE_STABLE');
-    expect(d.partitions[0]).toMatchObject({ topic: 'lagged', partition: 0, committedOffset: '4', endOffset: '10', lag: '6', ownerMemberId: m.id });
+    expect(d.partitions[0]).toMatchObject({ topic: 'lagged', partition: 0, committedOffset: 4, endOffset: 10, lag: 6, ownerMemberId: m.id });
     await t.clients.producer.Produce({ topic: 'lagged', records: [{ value: Buffer.from('more') }] });
     d = await t.clients.admin.DescribeConsumerGroup({ groupId: 'lag' });
-    expect(d.partitions[0].lag).toBe('7');
+    expect(d.partitions[0].lag).toBe(7);
 
     const busy = await t.clients.admin.ResetConsumerGroupOffsets({ groupId: 'lag', topic: 'lagged', toEarliest: true }).catch((e: unknown) => e);
     expect(busy).toMatchObject({ code: status.FAILED_PRECONDITION });
     await t.clients.consumer.LeaveGroup({ groupId: 'lag', memberId: m.id, memberEpoch: m.epoch });
 
     const dry = await t.clients.admin.ResetConsumerGroupOffsets({ groupId: 'lag', topic: 'lagged', shiftBy: -2, dryRun: true });
-    expect(dry.partitions).toEqual([{ partition: 0, previousOffset: '4', newOffset: '2' }]);
-    expect((await t.clients.consumer.GetCommittedOffsets({ groupId: 'lag' })).offsets[0].offset).toBe('4');
+    expect(dry.partitions).toEqual([{ partition: 0, previousOffset: 4, newOffset: 2 }]);
+    expect((await t.clients.consumer.GetCommittedOffsets({ groupId: 'lag' })).offsets[0].offset).toBe(4);
     await t.clients.admin.ResetConsumerGroupOffsets({ groupId: 'lag', topic: 'lagged', toLatest: true });
-    expect((await t.clients.consumer.GetCommittedOffsets({ groupId: 'lag' })).offsets[0].offset).toBe('11');
+    expect((await t.clients.consumer.GetCommittedOffsets({ groupId: 'lag' })).offsets[0].offset).toBe(11);
 
     const listed = await t.clients.admin.ListGroups({});
     const kinds = new Map(listed.groups.map((g: { groupId: string; type: string }) => [g.groupId, g.type]));

@@ -27,13 +27,13 @@ describe('produce and fetch through gRPC', () => {
         { key: Buffer.alloc(0), value: Buffer.alloc(0), headers: [{ key: 'a', value: value('1') }, { key: 'a', value: value('2') }] },
       ],
     });
-    expect(produced.positions.map((p: { offset: string }) => Number(p.offset))).toEqual([0, 1, 2]);
+    expect(produced.positions.map((p: { offset: number }) => Number(p.offset))).toEqual([0, 1, 2]);
 
     const fetched = await t.clients.consumer.Fetch({ topic: 'orders', partition: 0, offset: 0 });
-    expect(fetched.highWatermark).toBe('3');
-    expect(fetched.logStartOffset).toBe('0');
+    expect(fetched.highWatermark).toBe(3);
+    expect(fetched.logStartOffset).toBe(0);
     const [r0, r1, r2] = fetched.records;
-    expect(r0).toMatchObject({ topic: 'orders', partition: 0, offset: '0', timestampMs: '1234' });
+    expect(r0).toMatchObject({ topic: 'orders', partition: 0, offset: 0, timestampMs: 1234 });
     expect(r0.key.toString()).toBe('k1');
     expect(r0.value.toString()).toBe('v1');
     expect(r0.headers.map((h: { key: string; value: Buffer }) => [h.key, h.value.toString()])).toEqual([['h', 'x']]);
@@ -43,7 +43,7 @@ describe('produce and fetch through gRPC', () => {
     expect(r2.headers.map((h: { key: string; value: Buffer }) => h.value.toString())).toEqual(['1', '2']);
 
     const fromMiddle = await t.clients.consumer.Fetch({ topic: 'orders', partition: 0, offset: 1, maxRecords: 1 });
-    expect(fromMiddle.records.map((r: { offset: string }) => r.offset)).toEqual(['1']);
+    expect(fromMiddle.records.map((r: { offset: number }) => r.offset)).toEqual([1]);
   });
 
   it('routes keyed records by murmur2 like Kafka and honours an explicit partition', async () => {
@@ -74,7 +74,7 @@ describe('produce and fetch through gRPC', () => {
   it('long-poll ends empty at max_wait_ms', async () => {
     const fetched = await t.clients.consumer.Fetch({ topic: 'poll', partition: 0, offset: 1, maxWaitMs: 100 });
     expect(fetched.records).toEqual([]);
-    expect(fetched.highWatermark).toBe('1');
+    expect(fetched.highWatermark).toBe(1);
   });
 
   it('appends an idempotent retry once and returns the original positions', async () => {
@@ -97,8 +97,8 @@ describe('produce and fetch through gRPC', () => {
     await t.clients.admin.CreateTopic({ name: 'admin-t', partitions: 2, retentionMs: 60_000 });
     await t.clients.producer.Produce({ topic: 'admin-t', partition: 1, records: [{ value: value('x') }] });
     const described = await t.clients.admin.DescribeTopic({ name: 'admin-t' });
-    expect(described.topic.config.retentionMs).toBe('60000');
-    expect(described.topic.partitions[1]).toMatchObject({ partition: 1, startOffset: '0', endOffset: '1' });
+    expect(described.topic.config.retentionMs).toBe(60000);
+    expect(described.topic.partitions[1]).toMatchObject({ partition: 1, startOffset: 0, endOffset: 1 });
     expect(Number(described.topic.partitions[1].sizeBytes)).toBeGreaterThan(0);
     const grown = await t.clients.admin.CreatePartitions({ name: 'admin-t', partitions: 4 });
     expect(grown.topic.partitions).toHaveLength(4);

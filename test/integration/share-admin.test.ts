@@ -67,7 +67,7 @@ describe('share group administration', () => {
     expect(byId.get(a)).toMatchObject({ acquired: 1, subscribedTopics: [topic], assignment: [{ topic, partitions: [0] }] });
     expect(byId.get(b)).toMatchObject({ acquired: 0 });
     expect(d.partitions).toEqual([
-      { topic, partition: 0, startOffset: '0', endOffset: '4', available: 1, acquired: 1, acknowledged: 1, archived: 1, lag: '4', delayed: 0 },
+      { topic, partition: 0, startOffset: 0, endOffset: 4, available: 1, acquired: 1, acknowledged: 1, archived: 1, lag: 4, delayed: 0 },
     ]);
 
     const view = await inspect(t.clients, group, topic, 0, 5);
@@ -130,10 +130,10 @@ describe('share group administration', () => {
 
     const reset = async (spec: Record<string, unknown>, dryRun = false) =>
       (await t.clients.admin.ResetShareGroupOffsets({ groupId: group, topic, ...spec, dryRun })).partitions;
-    expect(await reset({ latest: true }, true)).toEqual([{ partition: 0, previousStartOffset: '0', newStartOffset: '6' }]);
+    expect(await reset({ latest: true }, true)).toEqual([{ partition: 0, previousStartOffset: 0, newStartOffset: 6 }]);
     expect(await describePartition(t.clients, group, topic)).toEqual(before);
 
-    expect(await reset({ offset: 3 })).toEqual([{ partition: 0, previousStartOffset: '0', newStartOffset: '3' }]);
+    expect(await reset({ offset: 3 })).toEqual([{ partition: 0, previousStartOffset: 0, newStartOffset: 3 }]);
     expect(await describePartition(t.clients, group, topic)).toMatchObject({ startOffset: 3, endOffset: 3, available: 0, lag: 3 });
     // In-flight state is dropped: offset 3 (released once before) is a never-delivered record now.
     expect((await inspect(t.clients, group, topic, 0, 5)).records.map((r) => [r.offset, r.state, r.deliveryCount])).toEqual([
@@ -141,14 +141,14 @@ describe('share group administration', () => {
       [4, 'RECORD_STATE_AVAILABLE', 0],
       [5, 'RECORD_STATE_AVAILABLE', 0],
     ]);
-    expect(await reset({ latest: true })).toEqual([{ partition: 0, previousStartOffset: '3', newStartOffset: '6' }]);
+    expect(await reset({ latest: true })).toEqual([{ partition: 0, previousStartOffset: 3, newStartOffset: 6 }]);
     expect(await describePartition(t.clients, group, topic)).toMatchObject({ startOffset: 6, lag: 0 });
-    expect(await reset({ offset: 999 })).toEqual([{ partition: 0, previousStartOffset: '6', newStartOffset: '6' }]); // clamped
-    expect(await reset({ timestampMs: 3500 })).toEqual([{ partition: 0, previousStartOffset: '6', newStartOffset: '3' }]);
-    expect(await reset({ timestampMs: 99_999 })).toEqual([{ partition: 0, previousStartOffset: '3', newStartOffset: '6' }]);
-    expect(await reset({ earliest: true }, true)).toEqual([{ partition: 0, previousStartOffset: '6', newStartOffset: '0' }]);
+    expect(await reset({ offset: 999 })).toEqual([{ partition: 0, previousStartOffset: 6, newStartOffset: 6 }]); // clamped
+    expect(await reset({ timestampMs: 3500 })).toEqual([{ partition: 0, previousStartOffset: 6, newStartOffset: 3 }]);
+    expect(await reset({ timestampMs: 99_999 })).toEqual([{ partition: 0, previousStartOffset: 3, newStartOffset: 6 }]);
+    expect(await reset({ earliest: true }, true)).toEqual([{ partition: 0, previousStartOffset: 6, newStartOffset: 0 }]);
     expect(await describePartition(t.clients, group, topic)).toMatchObject({ startOffset: 6 });
-    expect(await reset({ earliest: true })).toEqual([{ partition: 0, previousStartOffset: '6', newStartOffset: '0' }]);
+    expect(await reset({ earliest: true })).toEqual([{ partition: 0, previousStartOffset: 6, newStartOffset: 0 }]);
 
     // A new member now gets every record again, as first deliveries.
     const c = (await join(t.clients, group, [topic])).memberId;
@@ -255,7 +255,7 @@ describe('errors', () => {
   it('InspectShareRecords of a partition without state answers -1 and no records', async () => {
     await setupGroup(t.clients, { topic: 'adm3', group: 'g-adm3', records: 2 });
     const res = await t.clients.admin.InspectShareRecords({ groupId: 'g-adm3', topic: 'adm3', partition: 0, firstOffset: 0, lastOffset: 1 });
-    expect(res).toMatchObject({ startOffset: '-1', endOffset: '-1', records: [] });
+    expect(res).toMatchObject({ startOffset: -1, endOffset: -1, records: [] });
   });
 
   // Regression guard (a fixed bug in src/api/share-admin-handlers.ts, ResetShareGroupOffsets): `earliest: false` / `latest: false` are taken as

@@ -74,13 +74,13 @@ export interface Acknowledgement__Output {
   /**
    * First offset of the range (inclusive). Must be >= 0.
    */
-  'firstOffset': (string);
+  'firstOffset': (number);
   /**
    * Last offset of the range (inclusive). Must be >= first_offset. Use first_offset == last_offset for one record.
    * Every offset in the range must be ACQUIRED by the caller (with `lease_token`, if given), otherwise the whole
    * range fails with ACKNOWLEDGE_ERROR_INVALID_RECORD_STATE.
    */
-  'lastOffset': (string);
+  'lastOffset': (number);
   /**
    * What to do with the records. ACKNOWLEDGE_TYPE_UNSPECIFIED fails with ACKNOWLEDGE_ERROR_INVALID_ARGUMENT.
    */
@@ -105,6 +105,6 @@ export interface Acknowledgement__Output {
    * retried acknowledgement safe: it cannot touch a later delivery of the same record. Records from different
    * acquisitions have different tokens, so a range spanning two Fetch results must be split or sent without token.
    */
-  'leaseToken'?: (string);
+  'leaseToken'?: (number);
   '_leaseToken'?: "leaseToken";
 }

@@ -53,11 +53,11 @@ export interface AcknowledgementResult__Output {
   /**
    * First offset of the range, as sent.
    */
-  'firstOffset': (string);
+  'firstOffset': (number);
   /**
    * Last offset of the range, as sent.
    */
-  'lastOffset': (string);
+  'lastOffset': (number);
   /**
    * ACKNOWLEDGE_ERROR_UNSPECIFIED on success; otherwise why nothing in the range was changed.
    */
@@ -70,5 +70,5 @@ export interface AcknowledgementResult__Output {
    * For a successful ACKNOWLEDGE_TYPE_RENEW: the new lock deadline of the records, ms since the Unix epoch.
    * 0 otherwise.
    */
-  'lockExpiresAtMs': (string);
+  'lockExpiresAtMs': (number);
 }

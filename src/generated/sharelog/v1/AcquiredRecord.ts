@@ -57,14 +57,14 @@ export interface AcquiredRecord__Output {
    * then; after it the record becomes available to other members and acknowledgements of this delivery fail with
    * ACKNOWLEDGE_ERROR_INVALID_RECORD_STATE.
    */
-  'lockExpiresAtMs': (string);
+  'lockExpiresAtMs': (number);
   /**
    * Lease token of this acquisition (always > 0). All records acquired from one partition by one Fetch (or one
    * Subscribe push) share a token, and every later acquisition in the same share-partition gets a larger one,
    * also across server restarts. Pass it back in Acknowledgement.lease_token to make an acknowledgement apply only
    * to this delivery, and to your own stores to fence writes of a worker whose lock has expired.
    */
-  'leaseToken': (string);
+  'leaseToken': (number);
   /**
    * Why the previous attempt failed. Unset on the first delivery; may also be unset when the history was lost
    * in a server restart.

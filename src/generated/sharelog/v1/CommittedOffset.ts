@@ -41,7 +41,7 @@ export interface CommittedOffset__Output {
    * The offset of the next record to consume (one past the last processed record), >= 0. Not checked against
    * the partition's bounds.
    */
-  'offset': (string);
+  'offset': (number);
   /**
    * Application data stored with the offset, at most 4096 bytes of UTF-8. Empty when none.
    */

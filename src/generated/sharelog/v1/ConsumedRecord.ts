@@ -54,7 +54,7 @@ export interface ConsumedRecord__Output {
   /**
    * Offset of the record in its partition (0-based, dense).
    */
-  'offset': (string);
+  'offset': (number);
   /**
    * Record key; unset when the record has no key (which is distinct from an empty key).
    */
@@ -71,6 +71,6 @@ export interface ConsumedRecord__Output {
    * The producer's timestamp, or the broker's append time when the producer sent 0. Ms since the Unix epoch;
    * never 0.
    */
-  'timestampMs': (string);
+  'timestampMs': (number);
   '_key'?: "key";
 }

@@ -31,9 +31,9 @@ export interface ConsumerGroupOffsetReset__Output {
   /**
    * Committed offset before the reset, or -1 when nothing was committed.
    */
-  'previousOffset': (string);
+  'previousOffset': (number);
   /**
    * Committed offset after the reset (or that it would have, with dry_run).
    */
-  'newOffset': (string);
+  'newOffset': (number);
 }

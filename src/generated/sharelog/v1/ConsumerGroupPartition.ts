@@ -51,15 +51,15 @@ export interface ConsumerGroupPartition__Output {
   /**
    * Committed offset (the next offset to consume), or -1 when nothing is committed.
    */
-  'committedOffset': (string);
+  'committedOffset': (number);
   /**
    * The partition's high watermark (offset the next append will get).
    */
-  'endOffset': (string);
+  'endOffset': (number);
   /**
    * end_offset - committed_offset (never negative), or -1 when nothing is committed.
    */
-  'lag': (string);
+  'lag': (number);
   /**
    * Metadata stored with the committed offset; empty when none.
    */

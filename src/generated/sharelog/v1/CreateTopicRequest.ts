@@ -39,9 +39,9 @@ export interface CreateTopicRequest__Output {
   /**
    * Time retention in ms: 0 means the server's default, -1 means unlimited, otherwise > 0.
    */
-  'retentionMs': (string);
+  'retentionMs': (number);
   /**
    * Size retention per partition in bytes: 0 means the server's default, -1 means unlimited, otherwise > 0.
    */
-  'retentionBytes': (string);
+  'retentionBytes': (number);
 }

@@ -40,11 +40,11 @@ export interface DeliveryAttempt__Output {
   /**
    * When the record was acquired, ms since the Unix epoch.
    */
-  'acquiredAtMs': (string);
+  'acquiredAtMs': (number);
   /**
    * When the attempt ended, ms since the Unix epoch; 0 while it is in progress.
    */
-  'finishedAtMs': (string);
+  'finishedAtMs': (number);
   /**
    * How the attempt ended (ATTEMPT_OUTCOME_IN_PROGRESS while the record is still held by it).
    */

@@ -45,7 +45,7 @@ export interface DeliveryFailure__Output {
   /**
    * When the previous attempt ended, ms since the Unix epoch.
    */
-  'failedAtMs': (string);
+  'failedAtMs': (number);
   /**
    * How the previous attempt ended: ATTEMPT_OUTCOME_RELEASED, ATTEMPT_OUTCOME_EXPIRED or
    * ATTEMPT_OUTCOME_MEMBER_LEFT (the other outcomes never lead to a redelivery).

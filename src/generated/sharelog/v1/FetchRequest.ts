@@ -52,7 +52,7 @@ export interface FetchRequest__Output {
    * Offset of the first record wanted. Must lie in [log_start_offset, high_watermark]; equal to the high
    * watermark means "the next record to be appended" (the call then long-polls).
    */
-  'offset': (string);
+  'offset': (number);
   /**
    * Maximum number of records to return. 0 means 500; values above 10000 are treated as 10000.
    */

@@ -34,9 +34,9 @@ export interface FetchResponse__Output {
    * Offset one past the last readable record of the partition (the offset the next append will get), at the time
    * of the response. The consumer is caught up when its next offset equals this.
    */
-  'highWatermark': (string);
+  'highWatermark': (number);
   /**
    * Lowest offset still stored in the partition (retention moves it up), at the time of the response.
    */
-  'logStartOffset': (string);
+  'logStartOffset': (number);
 }

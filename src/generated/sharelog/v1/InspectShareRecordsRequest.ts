@@ -47,9 +47,9 @@ export interface InspectShareRecordsRequest__Output {
   /**
    * First offset to show (inclusive), >= 0.
    */
-  'firstOffset': (string);
+  'firstOffset': (number);
   /**
    * Last offset to show (inclusive), >= first_offset; at most 1000 offsets per call.
    */
-  'lastOffset': (string);
+  'lastOffset': (number);
 }

@@ -31,11 +31,11 @@ export interface InspectShareRecordsResponse__Output {
   /**
    * The share-partition start offset (SPSO), or -1 when the group has no state for the partition yet.
    */
-  'startOffset': (string);
+  'startOffset': (number);
   /**
    * The share-partition end offset (SPEO), or -1 when the group has no state for the partition yet.
    */
-  'endOffset': (string);
+  'endOffset': (number);
   /**
    * One entry per offset of the requested range that is at or above start_offset and below the partition's high
    * watermark, in offset order (offsets at or above end_offset show as AVAILABLE, never delivered). Records below

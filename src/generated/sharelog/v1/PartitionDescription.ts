@@ -36,14 +36,14 @@ export interface PartitionDescription__Output {
   /**
    * Lowest offset still stored (the log start offset; retention moves it up).
    */
-  'startOffset': (string);
+  'startOffset': (number);
   /**
    * Offset one past the last record (the high watermark: the offset the next append will get).
    */
-  'endOffset': (string);
+  'endOffset': (number);
   /**
    * Bytes the partition occupies in storage (segment and index files for the embedded backend; an estimate for
    * the redis backend).
    */
-  'sizeBytes': (string);
+  'sizeBytes': (number);
 }

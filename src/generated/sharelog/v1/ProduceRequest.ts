@@ -77,6 +77,6 @@ export interface ProduceRequest__Output {
    * producer used before on the partitions it writes to; gaps are allowed. Producer state may be forgotten after
    * a long idle period; a sequence from a forgotten producer is accepted as new. Ignored without a producer_id.
    */
-  'sequence': (string);
+  'sequence': (number);
   '_partition'?: "partition";
 }

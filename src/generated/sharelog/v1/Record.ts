@@ -51,6 +51,6 @@ export interface Record__Output {
    * Producer's timestamp, ms since the Unix epoch. 0 means "use the broker's append time". Negative values are
    * refused with INVALID_ARGUMENT.
    */
-  'timestampMs': (string);
+  'timestampMs': (number);
   '_key'?: "key";
 }

@@ -27,5 +27,5 @@ export interface RecordPosition__Output {
   /**
    * Offset of the record in that partition.
    */
-  'offset': (string);
+  'offset': (number);
 }

@@ -77,17 +77,17 @@ export interface ResetConsumerGroupOffsetsRequest__Output {
   /**
    * To this offset (>= 0) in every selected partition.
    */
-  'toOffset'?: (string);
+  'toOffset'?: (number);
   /**
    * To the first record whose timestamp is at or after this time (ms since the Unix epoch, >= 0); to the high
    * watermark when there is none.
    */
-  'toTimestampMs'?: (string);
+  'toTimestampMs'?: (number);
   /**
    * Move by this many offsets (negative: back) from the committed offset, or from the log start offset when
    * nothing is committed.
    */
-  'shiftBy'?: (string);
+  'shiftBy'?: (number);
   /**
    * When true, compute and return the new offsets without storing them.
    */

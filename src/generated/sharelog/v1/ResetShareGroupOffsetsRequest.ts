@@ -64,12 +64,12 @@ export interface ResetShareGroupOffsetsRequest__Output {
   /**
    * To this offset (>= 0) in every partition.
    */
-  'offset'?: (string);
+  'offset'?: (number);
   /**
    * To the first record whose timestamp is at or after this time (ms since the Unix epoch, >= 0); to the high
    * watermark when there is none.
    */
-  'timestampMs'?: (string);
+  'timestampMs'?: (number);
   /**
    * When true, compute and return the new start offsets without changing anything.
    */

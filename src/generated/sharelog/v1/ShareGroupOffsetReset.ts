@@ -31,9 +31,9 @@ export interface ShareGroupOffsetReset__Output {
   /**
    * Share-partition start offset before the reset, or -1 when the group had no state for the partition.
    */
-  'previousStartOffset': (string);
+  'previousStartOffset': (number);
   /**
    * Share-partition start offset after the reset (or that it would have, with dry_run).
    */
-  'newStartOffset': (string);
+  'newStartOffset': (number);
 }

@@ -66,11 +66,11 @@ export interface ShareGroupPartition__Output {
   /**
    * Share-partition start offset (SPSO): every record below it is done (acknowledged or archived).
    */
-  'startOffset': (string);
+  'startOffset': (number);
   /**
    * Share-partition end offset (SPEO): no record at or above it has been delivered yet.
    */
-  'endOffset': (string);
+  'endOffset': (number);
   /**
    * Records in the window that are AVAILABLE for delivery now (delayed ones not included).
    */
@@ -91,7 +91,7 @@ export interface ShareGroupPartition__Output {
    * Records still to be finished: every stored record at or above start_offset that is neither ACKNOWLEDGED nor
    * ARCHIVED, including those not delivered yet (up to the partition's high watermark).
    */
-  'lag': (string);
+  'lag': (number);
   /**
    * Records in the window that are AVAILABLE but wait for a release delay or backoff to pass.
    */

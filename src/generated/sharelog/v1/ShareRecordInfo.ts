@@ -51,7 +51,7 @@ export interface ShareRecordInfo__Output {
   /**
    * Offset of the record.
    */
-  'offset': (string);
+  'offset': (number);
   /**
    * Current state.
    */
@@ -67,16 +67,16 @@ export interface ShareRecordInfo__Output {
   /**
    * When the lock expires, ms since the Unix epoch; 0 unless state is RECORD_STATE_ACQUIRED.
    */
-  'lockExpiresAtMs': (string);
+  'lockExpiresAtMs': (number);
   /**
    * Lease token of the current acquisition; 0 unless state is RECORD_STATE_ACQUIRED.
    */
-  'leaseToken': (string);
+  'leaseToken': (number);
   /**
    * For an AVAILABLE record held back by a release delay or backoff: when it becomes deliverable, ms since the
    * Unix epoch. 0 when it is deliverable now or not AVAILABLE.
    */
-  'availableAtMs': (string);
+  'availableAtMs': (number);
   /**
    * The most recent delivery attempts, oldest first (at most 10). Best effort: history may be lost in a server
    * restart.

@@ -24,7 +24,7 @@ export interface SubscribeAcknowledgementResults__Output {
   /**
    * The correlation_id of the SubscribeAcknowledgements answered.
    */
-  'correlationId': (string);
+  'correlationId': (number);
   /**
    * One result per acknowledgement of that message, in its order.
    */

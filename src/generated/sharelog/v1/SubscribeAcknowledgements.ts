@@ -26,7 +26,7 @@ export interface SubscribeAcknowledgements__Output {
    * Client-chosen id echoed back in the matching SubscribeAcknowledgementResults, so results can be matched to
    * requests. The server does not interpret it; unique ids are recommended.
    */
-  'correlationId': (string);
+  'correlationId': (number);
   /**
    * Acknowledgements to apply, in order. May be empty (the results then are empty too).
    */

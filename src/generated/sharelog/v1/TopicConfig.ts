@@ -26,10 +26,10 @@ export interface TopicConfig__Output {
    * Records older than this, in ms, are deleted (whole segments at a time, so some may live a little longer).
    * -1 means no time limit.
    */
-  'retentionMs': (string);
+  'retentionMs': (number);
   /**
    * Maximum stored size of each partition, in bytes; the oldest segments are deleted beyond it. -1 means no size
    * limit.
    */
-  'retentionBytes': (string);
+  'retentionBytes': (number);
 }
