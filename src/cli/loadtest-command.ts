@@ -16,7 +16,7 @@ function formatReport(r: LoadtestResult): string {
   const lines = [
     `${r.mode}: ${r.options.consumers} consumers on ${r.options.partitions} partitions, ${r.options.workMs} ms work, ${r.options.failureRate * 100}% failures`,
     `  produced        ${r.produced} records, ${r.producedPerSecond} records/s`,
-    `  consumed        ${r.accepted - r.duplicates.length} records, ${r.consumedPerSecond} records/s in ${(r.elapsedMs / 1000).toFixed(1)} s`,
+    `  consumed        ${r.accepted - r.duplicates.length} records, ${r.consumedPerSecond} records/s in ${(r.elapsedMs / 1000).toFixed(1)} s (first delivery after ${r.firstDeliveryMs} ms)`,
     `  latency         produce to delivery p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms, p99.9 ${r.latencyMs.p999} ms, max ${r.latencyMs.max} ms`,
     `  deliveries      ${r.deliveries} (${r.redeliveries} redeliveries, ${r.failuresInjected} injected failures)`,
     `  duplicates      ${r.duplicates.length}${r.duplicates.length > 0 ? ` (e.g. ${r.duplicates.slice(0, 10).join(', ')})` : ''}`,

@@ -17,6 +17,8 @@ export interface LoadReport {
   /** Produce-to-delivery latency of first deliveries, in ms. */
   latencyMs: { p50: number; p90: number; p99: number; p999: number; max: number };
   elapsedMs: number;
+  /** From the start (topic created, consumers joining) to the first delivery, in ms. */
+  firstDeliveryMs: number;
 }
 
 export class LoadTracker {
@@ -32,6 +34,7 @@ export class LoadTracker {
   private uniqueAccepted = 0;
   private producedDoneAt = 0;
   private lastAcceptAt = 0;
+  private firstDeliveryAt = 0;
   private readonly startedAt = performance.now();
 
   constructor(readonly total: number) {
@@ -48,6 +51,7 @@ export class LoadTracker {
 
   onDelivered(seq: number, deliveryCount: number, at = performance.now()): void {
     this.deliveries++;
+    if (this.firstDeliveryAt === 0) this.firstDeliveryAt = at;
     if (deliveryCount > 1) this.redeliveries++;
     if (this.delivered[seq] === 0) {
       this.delivered[seq] = 1;
@@ -90,6 +94,7 @@ export class LoadTracker {
       consumedPerSecond: rate(this.accepted - duplicates.length, end - this.startedAt),
       latencyMs: { p50: us(50), p90: us(90), p99: us(99), p999: us(99.9), max: Math.round(this.latency.maxValue) / 1000 },
       elapsedMs: Math.round(end - this.startedAt),
+      firstDeliveryMs: Math.round((this.firstDeliveryAt || end) - this.startedAt),
     };
   }
 }
