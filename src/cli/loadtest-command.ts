@@ -16,7 +16,7 @@ function formatReport(r: LoadtestResult): string {
   const lines = [
     `${r.mode}: ${r.options.consumers} consumers on ${r.options.partitions} partitions, ${r.options.workMs} ms work, ${r.options.failureRate * 100}% failures`,
     `  produced        ${r.produced} records, ${r.producedPerSecond} records/s`,
-    `  consumed        ${r.accepted - r.duplicates.length} records, ${r.consumedPerSecond} records/s in ${(r.elapsedMs / 1000).toFixed(1)} s (first delivery after ${r.firstDeliveryMs} ms)`,
+    `  consumed        ${r.accepted - r.duplicates.length} records, ${r.consumedPerSecond} records/s in ${(r.elapsedMs / 1000).toFixed(1)} s (from when all ${r.options.consumers} had joined, which took ${r.joinMs} ms; first delivery after ${r.firstDeliveryMs} ms)`,
     `  latency         produce to delivery p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms, p99.9 ${r.latencyMs.p999} ms, max ${r.latencyMs.max} ms`,
     `  deliveries      ${r.deliveries} (${r.redeliveries} redeliveries, ${r.failuresInjected} injected failures)`,
     `  duplicates      ${r.duplicates.length}${r.duplicates.length > 0 ? ` (e.g. ${r.duplicates.slice(0, 10).join(', ')})` : ''}`,
@@ -40,6 +40,7 @@ export function registerLoadtestCommand(program: Command): void {
     .option('--failure-rate <r>', 'share of deliveries that fail and are released (0..1)', parseRate('--failure-rate'), 0)
     .option('--value-bytes <n>', 'record value size', parseIntOption('--value-bytes', 12, 1024 * 1024), 100)
     .option('--timeout-ms <ms>', 'stop waiting after this long', parseIntOption('--timeout-ms', 1000), 300_000)
+    .option('--prefill', 'produce every record before the consumers join (measures consumption on a backlog alone)')
     .option('--compare-consumer-group', 'run the same load through a consumer group too')
     .option('--no-progress', 'no progress bar')
     .action((opts: LoadtestOptions & { compareConsumerGroup?: boolean; progress: boolean }, command: Command) =>
@@ -53,6 +54,7 @@ export function registerLoadtestCommand(program: Command): void {
           failureRate: opts.failureRate,
           valueBytes: opts.valueBytes,
           timeoutMs: opts.timeoutMs,
+          prefill: opts.prefill === true,
         };
         const modes: Array<'share-group' | 'consumer-group'> = opts.compareConsumerGroup ? ['share-group', 'consumer-group'] : ['share-group'];
         const results: LoadtestResult[] = [];

@@ -21,6 +21,11 @@ export interface LoadtestOptions {
   valueBytes: number;
   /** Give up waiting for the consumers after this long, ms (what is missing is then reported as lost). */
   timeoutMs: number;
+  /**
+   * Produce every record before the consumers join, so consumption is measured on a backlog alone (as the
+   * benchmarks' drains are); otherwise producing runs beside consuming and shares the CPU with it.
+   */
+  prefill?: boolean;
 }
 
 export interface LoadtestResult extends LoadReport {
@@ -28,6 +33,8 @@ export interface LoadtestResult extends LoadReport {
   topic: string;
   group: string;
   options: LoadtestOptions;
+  /** How long the consumers took to join, before the clock started, in ms. */
+  joinMs: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,13 +63,24 @@ function seqOf(key: Buffer | null): number {
   return key === null ? -1 : Number(key.toString());
 }
 
-async function shareConsumerLoop(client: SharelogClient, group: string, topic: string, options: LoadtestOptions, tracker: LoadTracker, stop: AbortSignal) {
+type ConsumerLoop = (
+  client: SharelogClient,
+  group: string,
+  topic: string,
+  options: LoadtestOptions,
+  tracker: LoadTracker,
+  stop: AbortSignal,
+  onJoined: () => void,
+) => Promise<void>;
+
+const shareConsumerLoop: ConsumerLoop = async (client, group, topic, options, tracker, stop, onJoined) => {
   // With real work, each worker takes one record at a time and has the next one acquired while it works on this
   // one (a prefetch of one, as RabbitMQ's prefetch count or a JetStream pull of 2), so no worker waits for a
   // round trip between two records.
   const maxRecords = options.workMs > 0 ? 1 : 100;
   const consumer = client.shareConsumer({ acknowledgementMode: 'explicit', maxRecords, window: 2 * maxRecords, maxWaitMs: 500 });
   await consumer.subscribe(group, [topic]);
+  onJoined();
   // Acknowledgements travel while the worker goes on to its next record, as a real worker's would; a record counts
   // as accepted only when the server confirms it.
   const acks = new Set<Promise<unknown>>();
@@ -89,11 +107,12 @@ async function shareConsumerLoop(client: SharelogClient, group: string, topic: s
   } finally {
     await consumer.close().catch(() => undefined);
   }
-}
+};
 
-async function consumerGroupLoop(client: SharelogClient, group: string, topic: string, options: LoadtestOptions, tracker: LoadTracker, stop: AbortSignal) {
+const consumerGroupLoop: ConsumerLoop = async (client, group, topic, options, tracker, stop, onJoined) => {
   const consumer = client.consumer({ autoOffsetReset: 'earliest', maxWaitMs: 500 });
   await consumer.subscribe(group, [topic]);
+  onJoined();
   try {
     while (!stop.aborted) {
       for (const r of await consumer.poll({ maxRecords: options.workMs > 0 ? 1 : 500, maxWaitMs: 500 })) {
@@ -107,7 +126,7 @@ async function consumerGroupLoop(client: SharelogClient, group: string, topic: s
   } finally {
     await consumer.close().catch(() => undefined);
   }
-}
+};
 
 export async function runLoadtest(
   client: SharelogClient,
@@ -129,10 +148,43 @@ export async function runLoadtest(
   }
   const tracker = new LoadTracker(options.records);
   const stop = new AbortController();
+  let producing: Promise<void> = Promise.resolve();
+  if (options.prefill) {
+    tracker.startProducing();
+    await produceAll(client, topic, options, tracker, stop.signal);
+  }
   const loop = mode === 'share-group' ? shareConsumerLoop : consumerGroupLoop;
-  const consumers = Array.from({ length: options.consumers }, () => loop(client, group, topic, options, tracker, stop.signal));
-  const producing = produceAll(client, topic, options, tracker, stop.signal);
+  // Consumers join, then the consumption clock starts when the last one did: joining is a one-off cost, reported apart
+  // from the consumption rate. A consumer whose loop fails (it could not join) counts as done joining.
+  const joinStarted = performance.now();
+  let joined = 0;
+  let allJoined!: () => void;
+  const everyoneJoined = new Promise<void>((resolve) => (allJoined = resolve));
+  const onJoined = () => {
+    if (++joined === options.consumers) allJoined();
+  };
+  const failures: unknown[] = [];
+  const consumers = Array.from({ length: options.consumers }, () => {
+    let hasJoined = false;
+    const joinedOnce = () => {
+      if (hasJoined) return;
+      hasJoined = true;
+      onJoined();
+    };
+    return loop(client, group, topic, options, tracker, stop.signal, joinedOnce).catch((err: unknown) => {
+      failures.push(err);
+      joinedOnce();
+    });
+  });
+  await everyoneJoined;
+  if (failures.length === options.consumers) throw failures[0];
+  const joinMs = Math.round(performance.now() - joinStarted);
+  tracker.startConsuming();
   const deadline = Date.now() + options.timeoutMs;
+  if (!options.prefill) {
+    tracker.startProducing();
+    producing = produceAll(client, topic, options, tracker, stop.signal);
+  }
   const progress = setInterval(() => onProgress?.(tracker), 250);
   try {
     while (tracker.done < options.records && Date.now() < deadline) await sleep(50);
@@ -142,7 +194,7 @@ export async function runLoadtest(
     stop.abort();
     await Promise.allSettled([producing, ...consumers]);
   }
-  const result: LoadtestResult = { mode, topic, group, options, ...tracker.report() };
+  const result: LoadtestResult = { mode, topic, group, options, ...tracker.report(), joinMs };
   await client.admin.deleteGroup(group).catch(() => undefined);
   await client.admin.deleteTopic(topic).catch(() => undefined);
   return result;

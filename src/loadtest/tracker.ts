@@ -17,7 +17,7 @@ export interface LoadReport {
   /** Produce-to-delivery latency of first deliveries, in ms. */
   latencyMs: { p50: number; p90: number; p99: number; p999: number; max: number };
   elapsedMs: number;
-  /** From the start (topic created, consumers joining) to the first delivery, in ms. */
+  /** From the start of consuming (every consumer joined) to the first delivery, in ms. */
   firstDeliveryMs: number;
 }
 
@@ -35,12 +35,23 @@ export class LoadTracker {
   private producedDoneAt = 0;
   private lastAcceptAt = 0;
   private firstDeliveryAt = 0;
-  private readonly startedAt = performance.now();
+  /** Clocks of the two rates: producing began, and consuming began (every consumer joined). */
+  private produceStartedAt = performance.now();
+  private consumeStartedAt = performance.now();
 
   constructor(readonly total: number) {
     this.producedAt = new Float64Array(total);
     this.acceptedCount = new Uint8Array(total);
     this.delivered = new Uint8Array(total);
+  }
+
+  startProducing(at = performance.now()): void {
+    this.produceStartedAt = at;
+  }
+
+  /** Starts the consumption clock: after the consumers joined, so a large group's joins do not count as slow consumption. */
+  startConsuming(at = performance.now()): void {
+    this.consumeStartedAt = at;
   }
 
   onProduced(seq: number, at = performance.now()): void {
@@ -90,11 +101,11 @@ export class LoadTracker {
       failuresInjected: this.failuresInjected,
       duplicates,
       lost,
-      producedPerSecond: rate(this.produced, (this.producedDoneAt || end) - this.startedAt),
-      consumedPerSecond: rate(this.accepted - duplicates.length, end - this.startedAt),
+      producedPerSecond: rate(this.produced, (this.producedDoneAt || end) - this.produceStartedAt),
+      consumedPerSecond: rate(this.accepted - duplicates.length, end - this.consumeStartedAt),
       latencyMs: { p50: us(50), p90: us(90), p99: us(99), p999: us(99.9), max: Math.round(this.latency.maxValue) / 1000 },
-      elapsedMs: Math.round(end - this.startedAt),
-      firstDeliveryMs: Math.round((this.firstDeliveryAt || end) - this.startedAt),
+      elapsedMs: Math.round(end - this.consumeStartedAt),
+      firstDeliveryMs: Math.round((this.firstDeliveryAt || end) - this.consumeStartedAt),
     };
   }
 }

@@ -121,4 +121,15 @@ describe('sharelog CLI', () => {
     expect(consumerGroup.mode).toBe('consumer-group');
     expect(consumerGroup.lost).toEqual([]);
   });
+
+  it('load-tests a prefilled backlog: every record is produced before any is delivered, and each is accepted once', async () => {
+    const run = await sharelog(['--output', 'json', 'loadtest', '--records', '2000', '--consumers', '8', '--prefill', '--timeout-ms', '60000']);
+    expect(run.code, run.stderr).toBe(0);
+    const share = JSON.parse(run.stdout);
+    expect(share).toMatchObject({ mode: 'share-group', produced: 2000, accepted: 2000, lost: [], duplicates: [] });
+    expect(share.options.prefill).toBe(true);
+    expect(share.joinMs).toBeGreaterThanOrEqual(0);
+    // The backlog was complete before the consumers joined, so each record waited at least the join time.
+    expect(share.latencyMs.p50).toBeGreaterThanOrEqual(share.joinMs);
+  });
 });
