@@ -1,6 +1,6 @@
 /**
  * End-to-end latency, produce -> acquire, at a fixed rate (5,000 records/s of 100-byte values, 1 partition):
- *  - Sharelog embedded (--fsync always): a raw gRPC producer, 16 share-group members (TypeScript client, explicit
+ *  - Sharelog embedded (--fsync always, then interval:1000): a raw gRPC producer, 16 share-group members (TypeScript client, explicit
  *    accepts sent without waiting, as a worker would);
  *  - Redis Streams (AOF, fsync every second): XADD pipelined per batch, 16 consumers of one group in XREADGROUP
  *    BLOCK, XACK of what they read.
@@ -127,8 +127,32 @@ async function measure(name: string, setUp: () => Promise<Target>, ctx: SuiteCon
   }
 }
 
-async function sharelogTarget(ctx: SuiteContext): Promise<Target> {
-  const { server, done } = await startServer('sharelog', ctx);
+/**
+ * The floor of the produce leg: the same producer schedule against the bare grpc-js echo server (the ceiling of
+ * the produce suite), which answers without doing anything. What it shows is grpc-js and this machine alone.
+ */
+async function produceFloor(ctx: SuiteContext): Promise<ProducerReport> {
+  await quietBefore(ctx);
+  const { server, done } = await startServer('echo', ctx);
+  const warmupMs = ctx.quick ? 2_000 : 3_000;
+  const windowMs = ctx.quick ? 4_000 : 10_000;
+  const worker = startProducerWorker({
+    kind: 'sharelog', address: server.address, topic: TOPIC, intervalMs: INTERVAL_MS, batch: BATCH, valueBytes: VALUE_BYTES, endMs: warmupMs + windowMs, maxInFlight: MAX_IN_FLIGHT,
+  });
+  try {
+    return await new Promise<ProducerReport>((resolve, reject) => {
+      worker.on('message', (m: 'ready' | ProducerReport) => (m === 'ready' ? worker.postMessage({ t0: monoMs() + 20 }) : resolve(m)));
+      worker.on('error', reject);
+      worker.on('exit', () => reject(new Error('the producer worker exited without a report')));
+    });
+  } finally {
+    await worker.terminate();
+    await done();
+  }
+}
+
+async function sharelogTarget(ctx: SuiteContext, fsync: 'always' | 'interval'): Promise<Target> {
+  const { server, done } = await startServer(fsync === 'always' ? 'sharelog' : 'sharelog-interval', ctx);
   const members: SharelogClient[] = [];
   const stop = new AbortController();
   setMaxListeners(MEMBERS * 4, stop.signal);
@@ -213,6 +237,9 @@ async function redisTarget(): Promise<Target> {
   };
 }
 
+/** The rows' systems in the footnote, in row order. */
+const SHORT_NAMES = ['Sharelog (fsync always)', 'Sharelog (fsync 1 s)', 'Redis'];
+
 function describe(name: string, r: LatencyResult | Missing): string {
   if (isMissing(r)) return `${name}: missing: ${r.missing}`;
   const cpu = `cpu % server ${r.serverCpuPercent ?? '?'} client ${r.clientCpuPercent} other ${r.otherCpuPercent ?? '?'}`;
@@ -221,14 +248,19 @@ function describe(name: string, r: LatencyResult | Missing): string {
 
 export const latencySuite: Suite = {
   name: 'latency',
-  description: `Produce -> acquire latency at ${formatRate(RATE)} rec/s, 1 partition, ${MEMBERS} share-group members: Sharelog (--fsync always) and Redis Streams`,
+  description: `Produce -> acquire latency at ${formatRate(RATE)} rec/s, 1 partition, ${MEMBERS} share-group members: Sharelog (--fsync always, and interval:1000) and Redis Streams`,
   async run(ctx) {
-    const sharelog = await measure('sharelog', () => sharelogTarget(ctx), ctx);
+    const sharelog = await measure('sharelog', () => sharelogTarget(ctx, 'always'), ctx);
     ctx.progress(describe('sharelog', sharelog));
+    const sharelogInterval = await measure('sharelog fsync interval:1000', () => sharelogTarget(ctx, 'interval'), ctx);
+    ctx.progress(describe('sharelog fsync interval:1000', sharelogInterval));
     const redis = await orMissing(() => measure('redis streams', redisTarget, ctx));
     ctx.progress(describe('redis streams', redis));
+    const floor = await produceFloor(ctx);
+    ctx.progress(`grpc-js echo: produce answered p50 ${floor.ackMs.p50} p99 ${floor.ackMs.p99} max ${floor.ackMs.max} ms, ${floor.lateSends} late sends`);
     const rows: [string, LatencyResult | Missing, string][] = [
       ['Sharelog share group (embedded, fsync always)', sharelog, `p99 <= ${TARGET_P99_MS} ms ${sharelog.ms.p99 <= TARGET_P99_MS ? 'met' : 'MISSED'}`],
+      ['Sharelog share group (embedded, fsync interval:1000)', sharelogInterval, ''],
       ['Redis Streams (XREADGROUP BLOCK, fsync everysec)', redis, ''],
     ];
     const noisy = (r: LatencyResult | Missing) => !isMissing(r) && (r.otherCpuPercent ?? 0) > NOISY_OTHER_CPU;
@@ -243,14 +275,17 @@ export const latencySuite: Suite = {
     );
     table += `\nrate: ${formatRate(RATE)} rec/s offered, rec/s = records of the window acquired / window; producer (a worker thread): every ${INTERVAL_MS} ms ` +
       `one request of ${BATCH} records, open loop, each stamped with its intended send time; window ${sharelog.windowMs / 1000} s after ` +
-      `${sharelog.warmupMs / 1000} s warm-up; late sends (> ${INTERVAL_MS} ms behind schedule): ${rows.map(([n, r]) => `${n.split(' ')[0]} ${isMissing(r) ? '-' : r.producer.lateSends}`).join(', ')}`;
+      `${sharelog.warmupMs / 1000} s warm-up; late sends (> ${INTERVAL_MS} ms behind schedule): ${rows.map(([, r], i) => `${SHORT_NAMES[i]} ${isMissing(r) ? '-' : r.producer.lateSends}`).join(', ')}`;
+    table += `\nfloor: the same producer against the bare grpc-js echo server (no acquire leg) is answered p50 ${floor.ackMs.p50} / p99 ${floor.ackMs.p99} ms`;
     if (rows.some(([, r]) => noisy(r))) table += `\n* other processes used > ${NOISY_OTHER_CPU}% of a core: noisy`;
     return {
       table,
       results: {
         rate: RATE, intervalMs: INTERVAL_MS, batch: BATCH, valueBytes: VALUE_BYTES, members: MEMBERS, partitions: 1,
         sharelog: { fsync: 'always', acknowledgement: 'explicit accept, not awaited', ...sharelog },
+        sharelogInterval: { fsync: 'interval:1000', acknowledgement: 'explicit accept, not awaited', ...sharelogInterval },
         redisStreams: isMissing(redis) ? redis : { appendfsync: 'everysec', read: 'XREADGROUP COUNT 100 BLOCK 1000, XACK not awaited', ...redis },
+        echoProduceFloor: floor,
         targetP99Ms: TARGET_P99_MS,
       },
     };

@@ -3,8 +3,9 @@
  *
  * Workloads: batch sizes 1, 100, 1000 of 100-byte keyless values, with 1 client (1-partition topic, partition 0)
  * and 4 clients (4-partition topic, client i on partition i, each with its own HTTP/2 connection). Every
- * measurement gets a fresh server process; Sharelog also a fresh data dir with --fsync always. Echo and
- * Sharelog alternate per workload so slow drift of the machine hits both alike.
+ * measurement gets a fresh server process; Sharelog also a fresh data dir, with --fsync always (the target's
+ * figure) and again with --fsync interval:1000. Echo and Sharelog alternate per workload so slow drift of the
+ * machine hits both alike.
  *
  * Peers, same workloads and loop: Redis Streams (XADD pipelined in batches, one stream per client, AOF with
  * fsync every second) and NATS JetStream (async publishes awaited per batch, one file-storage stream per client).
@@ -35,7 +36,10 @@ export interface Workload {
   clients: number;
 }
 
-export type Target = 'echo' | 'sharelog';
+/** `sharelog` runs with --fsync always (group commit); `sharelog-interval` with --fsync interval:1000. */
+export type Target = 'echo' | 'sharelog' | 'sharelog-interval';
+
+const FSYNC: Record<Exclude<Target, 'echo'>, string> = { sharelog: 'always', 'sharelog-interval': 'interval:1000' };
 
 function workloads(): Workload[] {
   const out: Workload[] = [];
@@ -57,7 +61,7 @@ export async function startServer(target: Target, ctx: SuiteContext): Promise<{ 
   const server = await startChildServer({
     name: 'sharelog server',
     cwd: serverCode().root,
-    args: ['src/cli/main.ts', 'serve', '--listen', '127.0.0.1:0', '--data-dir', data.dir, '--fsync', 'always', '--log-level', 'info'],
+    args: ['src/cli/main.ts', 'serve', '--listen', '127.0.0.1:0', '--data-dir', data.dir, '--fsync', FSYNC[target], '--log-level', 'info'],
     readyMsg: 'sharelog serving',
     nodeFlags,
   });
@@ -86,7 +90,7 @@ export async function measure(target: Target, w: Workload, ctx: SuiteContext): P
       return exit === null ? '' : `\n${server.name} exited (${exit}); its last output:\n${server.tail()}`;
     };
     try {
-      if (target === 'sharelog') await createTopic(server.address, TOPIC, w.clients);
+      if (target !== 'echo') await createTopic(server.address, TOPIC, w.clients);
       const method = produceMethod();
       const load: LoadClient[] = [];
       for (let i = 0; i < w.clients; i++) {
@@ -131,6 +135,8 @@ interface Row {
   clients: number;
   echo: Measurement;
   sharelog: Measurement;
+  /** Sharelog with --fsync interval:1000, the durability Redis (everysec) and NATS (no fsync per message) offer. */
+  sharelogInterval: Measurement;
   ratio: number;
   target?: { minRatio: number; met: boolean };
   /** Peers on the same workload; Sharelog / peer ratios are computed by whoever shows them. */
@@ -145,7 +151,7 @@ function peerCells(sharelog: Measurement, peer: Measurement | Missing): string[]
 
 export const produceSuite: Suite = {
   name: 'produce',
-  description: 'Produce records/s: Sharelog (--fsync always) against a bare grpc-js echo of the same RPC, Redis XADD and JetStream publish',
+  description: 'Produce records/s: Sharelog (--fsync always, and interval:1000) against a bare grpc-js echo of the same RPC, Redis XADD and JetStream publish',
   async run(ctx) {
     const code = serverCode();
     if (code.ref !== null) ctx.progress(`sharelog server runs ${code.ref} (${code.sha}) from ${code.root}`);
@@ -155,13 +161,15 @@ export const produceSuite: Suite = {
       ctx.progress(describe(w, 'echo', echo));
       const sharelog = await measure('sharelog', w, ctx);
       ctx.progress(describe(w, 'sharelog', sharelog));
+      const sharelogInterval = await measure('sharelog-interval', w, ctx);
+      ctx.progress(describe(w, 'sharelog fsync interval:1000', sharelogInterval));
       const redisStreams = await orMissing(() => measureClosedLoop(`${w.name} on redis`, () => redisProduceSetup(w.batch, w.clients), ctx));
       ctx.progress(isMissing(redisStreams) ? `redis: ${redisStreams.missing}` : describe(w, 'redis XADD', redisStreams));
       const natsJetStream = await orMissing(() => measureClosedLoop(`${w.name} on nats`, () => natsPublishSetup(w.batch, w.clients), ctx));
       ctx.progress(isMissing(natsJetStream) ? `nats: ${natsJetStream.missing}` : describe(w, 'nats publish', natsJetStream));
       const ratio = echo.recordsPerSec > 0 ? sharelog.recordsPerSec / echo.recordsPerSec : 0;
       const row: Row = {
-        workload: w.name, batch: w.batch, clients: w.clients, echo, sharelog, ratio: Math.round(ratio * 1000) / 1000, redisStreams, natsJetStream,
+        workload: w.name, batch: w.batch, clients: w.clients, echo, sharelog, sharelogInterval, ratio: Math.round(ratio * 1000) / 1000, redisStreams, natsJetStream,
       };
       if (w.batch === TARGET.batch && w.clients === TARGET.clients) {
         row.target = { minRatio: TARGET.minRatio, met: ratio >= TARGET.minRatio };
@@ -169,16 +177,17 @@ export const produceSuite: Suite = {
       rows.push(row);
     }
     const otherCpu = (r: Row) =>
-      Math.max(...[r.echo, r.sharelog, r.redisStreams, r.natsJetStream].map((m) => (isMissing(m) ? 0 : (m.otherCpuPercent ?? 0))));
+      Math.max(...[r.echo, r.sharelog, r.sharelogInterval, r.redisStreams, r.natsJetStream].map((m) => (isMissing(m) ? 0 : (m.otherCpuPercent ?? 0))));
     const noisy = rows.filter((r) => otherCpu(r) > NOISY_OTHER_CPU);
     let table = formatTable(
-      ['workload', 'echo rec/s', 'sharelog rec/s', 'ratio', 'target', 'redis XADD rec/s', 'sharelog/xadd', 'jetstream rec/s', 'sharelog/js'],
+      ['workload', 'echo rec/s', 'sharelog rec/s', 'ratio', 'target', 'fsync 1s rec/s', 'redis XADD rec/s', 'sharelog/xadd', 'jetstream rec/s', 'sharelog/js'],
       rows.map((r) => [
         `${r.workload}${noisy.includes(r) ? ' *' : ''}`,
         formatRate(r.echo.recordsPerSec),
         formatRate(r.sharelog.recordsPerSec),
         r.ratio.toFixed(2),
         r.target ? `>= ${r.target.minRatio.toFixed(2)} ${r.target.met ? 'met' : 'MISSED'}` : '',
+        formatRate(r.sharelogInterval.recordsPerSec),
         ...peerCells(r.sharelog, r.redisStreams),
         ...peerCells(r.sharelog, r.natsJetStream),
       ]),
@@ -192,7 +201,7 @@ export const produceSuite: Suite = {
       results: {
         serverCode: code.ref === null ? 'working tree' : { ref: code.ref, sha: code.sha },
         valueBytes: VALUE_BYTES,
-        fsync: 'always',
+        fsync: { sharelog: 'always', sharelogInterval: 'interval:1000' },
         peers: { redisStreams: 'XADD pipelined per batch, appendfsync everysec', natsJetStream: 'async publish, batch awaited, file storage' },
         loop: 'closed, one request in flight per client, own HTTP/2 connection per client',
         rows,

@@ -102,6 +102,7 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(
 const PRODUCE_SYSTEMS: (Series & { key: string })[] = [
   { key: 'echo', name: 'grpc-js echo (ceiling)', color: '#9e9e9e' },
   { key: 'sharelog', name: 'Sharelog', color: '#1f77b4' },
+  { key: 'sharelogInterval', name: 'Sharelog fsync 1s', color: '#aec7e8' },
   { key: 'redisStreams', name: 'Redis XADD', color: '#d62728' },
   { key: 'natsJetStream', name: 'NATS JetStream', color: '#2ca02c' },
 ];
@@ -141,7 +142,8 @@ function produceSection(runs: ResultFile[]): string {
     '## Produce',
     '',
     'Records/s through each system\'s own client, batches of 1, 100 and 1000 100-byte values, 1 client or 4 (own connection and',
-    'partition/stream each), one request in flight per client. Sharelog: `--fsync always`; the ceiling is a bare grpc-js server',
+    'partition/stream each), one request in flight per client. Sharelog: `--fsync always` (the ratios), and "fsync 1s" with',
+    '`--fsync interval:1000`, the durability of the Redis and NATS settings below; the ceiling is a bare grpc-js server',
     'decoding the same request; Redis: XADD pipelined per batch, AOF with `appendfsync everysec`; NATS: JetStream publishes awaited',
     'per batch, file storage (no fsync per message). Ratios compare medians.',
     '',
@@ -231,11 +233,26 @@ function sharePeersSection(runs: ResultFile[]): string {
   ].join('\n');
 }
 
-const LATENCY_SYSTEMS: (Series & { key: 'sharelog' | 'redisStreams' })[] = [
+const LATENCY_SYSTEMS: (Series & { key: 'sharelog' | 'sharelogInterval' | 'redisStreams' })[] = [
   { key: 'sharelog', name: 'Sharelog embedded (fsync always)', color: '#1f77b4' },
+  { key: 'sharelogInterval', name: 'Sharelog embedded (fsync interval:1000)', color: '#aec7e8' },
   { key: 'redisStreams', name: 'Redis Streams (fsync everysec)', color: '#d62728' },
 ];
 const PERCENTILES = ['p50', 'p99', 'p999', 'max'] as const;
+
+/** The produce leg alone against the bare grpc-js echo server: what grpc-js and the machine cost before Sharelog. */
+function floorLines(runs: ResultFile[]): string[] {
+  const floors = runs.map((r) => r.results.echoProduceFloor).filter(Boolean);
+  if (floors.length === 0) return [];
+  const ms = (x: number) => x.toFixed(1);
+  const p50 = showStat(stat(floors.map((f: any) => f.ackMs.p50)), ms);
+  const p99 = showStat(stat(floors.map((f: any) => f.ackMs.p99)), ms);
+  return [
+    `The floor: the same producer schedule against the bare grpc-js echo server, which answers without doing anything, is answered`,
+    `at p50 ${p50} ms and p99 ${p99} ms: the produce leg alone, before any acquire, on this machine.`,
+    '',
+  ];
+}
 
 function latencySection(runs: ResultFile[]): string {
   const last = runs[runs.length - 1].results;
@@ -257,6 +274,7 @@ function latencySection(runs: ResultFile[]): string {
     '',
     table(['system', 'p50', 'p99', 'p99.9', 'max', 'target'], rows),
     '',
+    ...floorLines(runs),
     `![latency percentiles](${chart})`,
   ].join('\n');
 }
