@@ -90,7 +90,7 @@ export class ShareAdmin {
       this.requireEmpty(groupId, 'deleted');
       await this.stateStore.deleteGroup(groupId);
     });
-    await this.coordinator.registry.forget(group);
+    await this.coordinator.forgetGroup(group);
   }
 
   /** Moves the start offset of the group's share-partitions of `topic`; state below and above is forgotten. */

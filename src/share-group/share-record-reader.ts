@@ -49,6 +49,12 @@ export class ShareRecordReader {
     return { logEnd: Math.min(highWatermark, cache.to), keyOf: (offset: number) => keys.get(offset) ?? null };
   }
 
+  /** Drops a deleted group's cached keys: a group made again under its id may read a topic made again too. */
+  forgetGroup(groupId: string): void {
+    const prefix = `${groupId}\0`;
+    for (const id of this.keyCache.keys()) if (id.startsWith(prefix)) this.keyCache.delete(id);
+  }
+
   async readBatch(tp: TopicPartition, batch: AcquiredBatch): Promise<ShareDelivery[]> {
     const count = batch.lastOffset - batch.firstOffset + 1;
     const out: ShareDelivery[] = [];

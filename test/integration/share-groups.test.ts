@@ -259,6 +259,24 @@ describe.skipIf(TEST_BACKEND !== 'embedded')('per-key ordering', () => {
     expect(await acknowledge(t.clients, group, n, [ack(topic, 3, 4, 'ACCEPT')])).toMatchObject([{ error: OK }]);
     expect(offsetsOf(await fetchRecords(t.clients, group, m, 10))).toEqual([6]);
   });
+
+  it('a group deleted and made again under the same id reads the keys of the topic as it is now', async () => {
+    const topic = 'keys-again';
+    const group = 'g-keys-again';
+    await setupGroup(t.clients, { topic, group, records: [rec('A', 'a0'), rec('A', 'a1')], config: { perKeyOrdering: true } });
+    const first = await join(t.clients, group, [topic]);
+    expect((await fetchRecords(t.clients, group, first.memberId, 10)).map((r) => r.key)).toEqual(['A']);
+    await t.clients.share.LeaveGroup({ groupId: group, memberId: first.memberId });
+    await t.clients.admin.DeleteGroup({ groupId: group });
+    await t.clients.admin.DeleteTopic({ name: topic });
+    // The same names again, with other keys at the same offsets.
+    await setupGroup(t.clients, { topic, group, records: [rec('B', 'b0'), rec('C', 'c1')], config: { perKeyOrdering: true } });
+    const second = await join(t.clients, group, [topic]);
+    expect((await fetchRecords(t.clients, group, second.memberId, 10)).map((r) => [r.offset, r.key])).toEqual([
+      [0, 'B'],
+      [1, 'C'],
+    ]);
+  });
 });
 
 describe('max members', () => {
