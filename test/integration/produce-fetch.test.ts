@@ -107,6 +107,16 @@ describe('produce and fetch through gRPC', () => {
     await t.clients.admin.DeleteTopic({ name: 'admin-t' });
     await expect(t.clients.admin.DescribeTopic({ name: 'admin-t' })).rejects.toMatchObject({ code: status.NOT_FOUND });
   });
+
+  it('deletes a topic whose name has the longest length allowed', async () => {
+    const name = 'x'.repeat(249);
+    await t.clients.admin.CreateTopic({ name, partitions: 1 });
+    await t.clients.producer.Produce({ topic: name, partition: 0, records: [{ value: value('x') }] });
+    await t.clients.admin.DeleteTopic({ name });
+    await expect(t.clients.admin.DescribeTopic({ name })).rejects.toMatchObject({ code: status.NOT_FOUND });
+    await t.clients.admin.CreateTopic({ name, partitions: 1 });
+    expect((await t.clients.admin.DescribeTopic({ name })).topic.partitions[0]).toMatchObject({ startOffset: 0, endOffset: 0 });
+  });
 });
 
 describe('bad input gets a precise status and the server stays healthy', () => {

@@ -5,6 +5,7 @@
  *   <dataDir>/topics/<topic>/<partition>/        segments (see src/log/)
  *   <dataDir>/trash/                             deleted topics on their way out
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../../clock.js';
@@ -106,13 +107,14 @@ export class FileLogStore implements LogStore {
   async deleteTopic(name: string): Promise<void> {
     this.throwIfClosed();
     const topic = this.topic(name);
-    this.topics.delete(name);
     // Move the directory away before any await, so a CreateTopic of the same name right after cannot lose
-    // its new directory to this deletion. Open files keep working after the rename.
+    // its new directory to this deletion. Open files keep working after the rename. The trash entry is named
+    // without the topic name: a 249-character name plus a suffix would pass the file system's 255-byte limit.
     const trash = path.join(this.options.dataDir, 'trash');
     fs.mkdirSync(trash, { recursive: true });
-    const target = path.join(trash, `${name}-${process.hrtime.bigint()}`);
+    const target = path.join(trash, randomUUID());
     fs.renameSync(topic.dir, target);
+    this.topics.delete(name);
     fsyncDir(this.topicsDir);
     await Promise.all(topic.partitions.map((p) => p.close()));
     fs.rmSync(target, { recursive: true, force: true });
