@@ -19,6 +19,11 @@ export type Backend = 'embedded' | 'redis' | 'redis-cluster';
 const PREFILL_BATCH = 1000;
 const MAX_RECORDS = 100;
 const MAX_WAIT_MS = 100;
+/**
+ * Room for every member's window of pushed records at once (16 x 2 x MAX_RECORDS = 3,200; the group default is
+ * Kafka's 2,000 locks per partition), as the NATS peer raises max_ack_pending and Redis Streams has no such cap.
+ */
+const MAX_IN_FLIGHT = 10_000;
 
 /** The server would not start on this backend (e.g. a flag it does not know yet): reported, not a failure. */
 export class BackendUnavailable extends Error {}
@@ -113,7 +118,7 @@ export class SharelogShareDrain implements DrainTarget {
     let sent = 0;
     for (let i = 0; sent + PREFILL_BATCH <= n; i++, sent += PREFILL_BATCH) await this.producer.call(method, requests[i % this.partitions]);
     if (sent < n) await this.producer.call(method, encodeProduceRequest(tag, 0, n - sent));
-    await this.admin.updateShareGroupConfig(tag, { autoOffsetReset: 'earliest' });
+    await this.admin.updateShareGroupConfig(tag, { autoOffsetReset: 'earliest', maxInFlightRecords: MAX_IN_FLIGHT });
   }
 
   drain(n: number, tag: string): Promise<void> {

@@ -7,6 +7,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import { LOADER_OPTIONS, PROTO_FILES, loadSharelogProto } from './proto.js';
+import { withServerCodecs } from './wire/index.js';
 
 export const SERVICE_NAMES = [
   'sharelog.v1.ProducerService',
@@ -38,9 +39,9 @@ export function buildGrpcServer(
   });
   const { proto } = loadSharelogProto();
   const v1 = proto.sharelog.v1;
-  server.addService(v1.ProducerService.service, impl.producer);
+  server.addService(withServerCodecs(v1.ProducerService.service), impl.producer);
   server.addService(v1.ConsumerService.service, impl.consumer);
-  server.addService(v1.ShareConsumerService.service, impl.shareConsumer);
+  server.addService(withServerCodecs(v1.ShareConsumerService.service), impl.shareConsumer);
   server.addService(v1.AdminService.service, impl.admin);
 
   const health = new HealthImplementation(

@@ -6,6 +6,7 @@
 import * as grpc from '@grpc/grpc-js';
 import fs from 'node:fs';
 import { loadSharelogProto } from '../api/proto.js';
+import { withClientCodecs } from '../api/wire/index.js';
 import type { AdminServiceClient } from '../generated/sharelog/v1/AdminService.js';
 import type { ConsumerServiceClient } from '../generated/sharelog/v1/ConsumerService.js';
 import type { ProducerServiceClient } from '../generated/sharelog/v1/ProducerService.js';
@@ -97,6 +98,15 @@ const DEFAULT_CHANNEL_OPTIONS: grpc.ChannelOptions = {
   'grpc.max_reconnect_backoff_ms': 5_000,
 };
 
+let shareClientConstructor: ReturnType<typeof loadSharelogProto>['proto']['sharelog']['v1']['ShareConsumerService'] | undefined;
+
+/** ShareConsumerService's client class, decoding pushed records with the fast codec (src/api/wire). */
+function shareServiceClient() {
+  const generated = loadSharelogProto().proto.sharelog.v1.ShareConsumerService;
+  shareClientConstructor ??= grpc.makeClientConstructor(withClientCodecs(generated.service), 'ShareConsumerService') as unknown as typeof generated;
+  return shareClientConstructor;
+}
+
 export class SharelogClient {
   readonly address: string;
   readonly deadlineMs: number;
@@ -123,7 +133,7 @@ export class SharelogClient {
     this.services = {
       producer: new v1.ProducerService(address, credentials, shared),
       consumer: new v1.ConsumerService(address, credentials, shared),
-      share: new v1.ShareConsumerService(address, credentials, shared),
+      share: new (shareServiceClient())(address, credentials, shared),
       admin: new v1.AdminService(address, credentials, shared),
     };
   }

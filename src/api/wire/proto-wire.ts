@@ -1,0 +1,208 @@
+/**
+ * Protobuf wire primitives for the hand-written codecs of the hot messages (see ./index.ts for why they exist).
+ * Reading: fields in any order, the last value of a scalar wins, unknown fields are skipped, bytes are views into
+ * the message buffer (as protobufjs gives them). Writing: the size of each nested message is computed first, then
+ * everything is written into one Buffer; proto3 zero values are left out, as canonical encoders do.
+ */
+
+export const WIRE_VARINT = 0;
+export const WIRE_FIXED64 = 1;
+export const WIRE_LENGTH_DELIMITED = 2;
+export const WIRE_START_GROUP = 3;
+export const WIRE_END_GROUP = 4;
+export const WIRE_FIXED32 = 5;
+
+const TWO_32 = 4_294_967_296;
+
+/** The message is not valid protobuf (truncated, a bad length, a wire type that does not fit the field). */
+export class WireError extends Error {}
+
+/**
+ * Reads one message's fields: `while (r.next()) switch (r.field) { ... default: r.skip(); }`. The typed reads
+ * check that the current field came with the wire type they read.
+ */
+export class ProtoReader {
+  pos: number;
+  /** Field number and wire type of the field `next()` reached. */
+  field = 0;
+  wire = 0;
+
+  constructor(
+    readonly buf: Buffer,
+    start = 0,
+    readonly end = buf.length,
+  ) {
+    this.pos = start;
+  }
+
+  /** Moves to the next field; false at the end of the message. */
+  next(): boolean {
+    if (this.pos >= this.end) return false;
+    const t = this.varint32();
+    this.field = t >>> 3;
+    this.wire = t & 7;
+    return true;
+  }
+
+  int32(): number {
+    this.expect(WIRE_VARINT);
+    return this.varint32() | 0;
+  }
+
+  /**
+   * An int64 as a JS number: exact below 2^53, the nearest double beyond (callers that need exactness check
+   * Number.isSafeInteger, as with proto-loader's `longs: Number`). Negative values are two's complement.
+   */
+  int64(): number {
+    this.expect(WIRE_VARINT);
+    return this.varint64();
+  }
+
+  bytes(): Buffer {
+    const { start, end } = this.delimited();
+    return this.buf.subarray(start, end);
+  }
+
+  string(): string {
+    const { start, end } = this.delimited();
+    return this.buf.toString('utf8', start, end);
+  }
+
+  /** The payload bounds of a length-delimited field (an embedded message); the reader moves past it. */
+  delimited(): { start: number; end: number } {
+    this.expect(WIRE_LENGTH_DELIMITED);
+    return this.span();
+  }
+
+  /** Skips the current field, whatever its wire type. */
+  skip(wire = this.wire): void {
+    switch (wire) {
+      case WIRE_VARINT:
+        this.varint64();
+        return;
+      case WIRE_FIXED64:
+        this.advance(8);
+        return;
+      case WIRE_LENGTH_DELIMITED:
+        this.span();
+        return;
+      case WIRE_START_GROUP:
+        for (;;) {
+          const t = this.varint32();
+          if ((t & 7) === WIRE_END_GROUP) return;
+          this.skip(t & 7);
+        }
+      case WIRE_FIXED32:
+        this.advance(4);
+        return;
+      default:
+        throw new WireError(`invalid wire type ${wire}`);
+    }
+  }
+
+  private expect(wire: number): void {
+    if (this.wire !== wire) throw new WireError(`field ${this.field} has wire type ${this.wire}, expected ${wire}`);
+  }
+
+  private span(): { start: number; end: number } {
+    const length = this.varint32();
+    const start = this.pos;
+    const end = start + length;
+    if (end > this.end) throw new WireError('length-delimited field runs past the end of its message');
+    this.pos = end;
+    return { start, end };
+  }
+
+  /** A varint of up to 32 bits (tags, lengths, int32); longer encodings keep their low 32 bits, as protobufjs does. */
+  private varint32(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    let result = 0;
+    for (let shift = 0; shift < 35; shift += 7) {
+      if (pos >= this.end) throw new WireError('truncated varint');
+      const b = buf[pos++];
+      result += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) {
+        this.pos = pos;
+        return result >>> 0;
+      }
+    }
+    // Bytes 6..10 of a 64-bit varint carry only high bits: skip them.
+    for (let i = 0; i < 5; i++) {
+      if (pos >= this.end) throw new WireError('truncated varint');
+      if (buf[pos++] < 0x80) {
+        this.pos = pos;
+        return result >>> 0;
+      }
+    }
+    throw new WireError('varint longer than 10 bytes');
+  }
+
+  private varint64(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < 10; i++) {
+      if (pos >= this.end) throw new WireError('truncated varint');
+      const b = buf[pos++];
+      const bits = b & 0x7f;
+      const shift = i * 7;
+      if (shift < 28) lo += bits * 2 ** shift;
+      else if (shift === 28) {
+        lo += (bits & 0x0f) * 2 ** 28;
+        hi += bits >>> 4;
+      } else hi += bits * 2 ** (shift - 32);
+      if (b < 0x80) {
+        this.pos = pos;
+        hi = hi % TWO_32;
+        // As long.js's toNumber: the signed high word times 2^32 plus the low word (one rounding, if any).
+        return (hi >= 2 ** 31 ? hi - TWO_32 : hi) * TWO_32 + lo;
+      }
+    }
+    throw new WireError('varint longer than 10 bytes');
+  }
+
+  private advance(n: number): void {
+    if (this.pos + n > this.end) throw new WireError('truncated fixed-width field');
+    this.pos += n;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ writing
+
+/** Bytes of a varint holding a non-negative safe integer. */
+export function varintSize(n: number): number {
+  if (n < 0x80) return 1;
+  if (n < 0x4000) return 2;
+  if (n < 0x200000) return 3;
+  if (n < 0x10000000) return 4;
+  let size = 4;
+  for (let rest = Math.floor(n / 0x10000000); rest > 0; rest = Math.floor(rest / 128)) size++;
+  return size;
+}
+
+/** Writes a varint holding a non-negative safe integer; returns the position after it. */
+export function putVarint(buf: Buffer, pos: number, n: number): number {
+  while (n >= 0x80) {
+    buf[pos++] = (n % 128) | 0x80;
+    n = Math.floor(n / 128);
+  }
+  buf[pos++] = n;
+  return pos;
+}
+
+/** A field number with its wire type, as the one-byte tag of fields 1..15. */
+export function tag(field: number, wireType: number): number {
+  return (field << 3) | wireType;
+}
+
+/** Size of a length-delimited field (tag of fields 1..15, length, payload). */
+export function delimitedSize(payload: number): number {
+  return 1 + varintSize(payload) + payload;
+}
+
+/** Whether the hand-written encoders can write `n` as a varint: non-negative safe integers only. */
+export function isWritableVarint(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+}

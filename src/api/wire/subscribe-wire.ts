@@ -1,0 +1,230 @@
+/**
+ * SubscribeResponse carrying `records` (sharelog/v1/share_consumer.proto, common.proto): encoded by the server
+ * straight from the delivery objects, decoded by the client into the shape proto-loader gives (defaults filled,
+ * bytes as views into the message). Both return null for what they leave to the generic codec: the other
+ * response kinds, and records with a previous failure (redeliveries, rare, with an enum to map).
+ */
+import type { AcquiredRecord, AcquiredRecord__Output } from '../../generated/sharelog/v1/AcquiredRecord.js';
+import type { ConsumedRecord, ConsumedRecord__Output } from '../../generated/sharelog/v1/ConsumedRecord.js';
+import type { Header } from '../../generated/sharelog/v1/Header.js';
+import type { SubscribeResponse, SubscribeResponse__Output } from '../../generated/sharelog/v1/SubscribeResponse.js';
+import { decodeHeader } from './produce-wire.js';
+import { ProtoReader, WIRE_LENGTH_DELIMITED, WIRE_VARINT, delimitedSize, isWritableVarint, putVarint, tag, varintSize } from './proto-wire.js';
+
+const EMPTY = Buffer.alloc(0);
+const RECORDS_TAG = tag(2, WIRE_LENGTH_DELIMITED);
+
+// ------------------------------------------------------------------------------------------------ encoding
+
+/** Sizes computed in the first pass, reused by the second. */
+interface Sizing {
+  consumed: number[];
+  acquired: number[];
+  topic: string;
+  topicBytes: number;
+}
+
+const isBytes = (b: unknown): b is Uint8Array => b instanceof Uint8Array;
+
+function headerSize(h: Header): number {
+  const key = h.key ? Buffer.byteLength(h.key) : 0;
+  const value = (h.value as Uint8Array).length;
+  return (key ? delimitedSize(key) : 0) + (value ? delimitedSize(value) : 0);
+}
+
+/** Size of a ConsumedRecord, or -1 when a field is outside what this encoder writes. */
+function consumedSize(r: ConsumedRecord, sizing: Sizing): number {
+  if (!isWritableVarint(r.partition ?? 0) || !isWritableVarint(r.offset ?? 0) || !isWritableVarint(r.timestampMs ?? 0)) return -1;
+  if (!isBytes(r.value ?? EMPTY) || (r.key !== undefined && r.key !== null && !isBytes(r.key))) return -1;
+  const topic = r.topic ?? '';
+  if (topic !== sizing.topic) {
+    sizing.topic = topic;
+    sizing.topicBytes = Buffer.byteLength(topic);
+  }
+  let size = sizing.topicBytes ? delimitedSize(sizing.topicBytes) : 0;
+  if (r.partition) size += 1 + varintSize(r.partition);
+  if (r.offset) size += 1 + varintSize(r.offset as number);
+  if (r.key !== undefined && r.key !== null) size += delimitedSize((r.key as Uint8Array).length);
+  const valueLength = (r.value as Uint8Array | undefined)?.length ?? 0;
+  if (valueLength) size += delimitedSize(valueLength);
+  for (const h of r.headers ?? []) {
+    if (!isBytes(h.value ?? EMPTY)) return -1;
+    size += delimitedSize(headerSize(h));
+  }
+  if (r.timestampMs) size += 1 + varintSize(r.timestampMs as number);
+  return size;
+}
+
+function acquiredSize(a: AcquiredRecord, consumed: number): number {
+  if (!isWritableVarint(a.deliveryCount ?? 0) || !isWritableVarint(a.lockExpiresAtMs ?? 0) || !isWritableVarint(a.leaseToken ?? 0)) return -1;
+  let size = delimitedSize(consumed);
+  if (a.deliveryCount) size += 1 + varintSize(a.deliveryCount);
+  if (a.lockExpiresAtMs) size += 1 + varintSize(a.lockExpiresAtMs as number);
+  if (a.leaseToken) size += 1 + varintSize(a.leaseToken as number);
+  return size;
+}
+
+function putVarintField(buf: Buffer, pos: number, field: number, n: number): number {
+  if (!n) return pos;
+  buf[pos++] = tag(field, WIRE_VARINT);
+  return putVarint(buf, pos, n);
+}
+
+function putBytesField(buf: Buffer, pos: number, field: number, bytes: Uint8Array): number {
+  buf[pos++] = tag(field, WIRE_LENGTH_DELIMITED);
+  pos = putVarint(buf, pos, bytes.length);
+  buf.set(bytes, pos);
+  return pos + bytes.length;
+}
+
+function putConsumed(buf: Buffer, pos: number, r: ConsumedRecord, sizing: Sizing): number {
+  const topic = r.topic ?? '';
+  if (topic) {
+    const bytes = topic === sizing.topic ? sizing.topicBytes : Buffer.byteLength(topic);
+    buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
+    pos = putVarint(buf, pos, bytes);
+    pos += buf.write(topic, pos, 'utf8');
+  }
+  pos = putVarintField(buf, pos, 2, r.partition ?? 0);
+  pos = putVarintField(buf, pos, 3, (r.offset ?? 0) as number);
+  if (r.key !== undefined && r.key !== null) pos = putBytesField(buf, pos, 4, r.key as Uint8Array);
+  const value = (r.value ?? EMPTY) as Uint8Array;
+  if (value.length) pos = putBytesField(buf, pos, 5, value);
+  for (const h of r.headers ?? []) {
+    buf[pos++] = tag(6, WIRE_LENGTH_DELIMITED);
+    pos = putVarint(buf, pos, headerSize(h));
+    if (h.key) {
+      buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
+      pos = putVarint(buf, pos, Buffer.byteLength(h.key));
+      pos += buf.write(h.key, pos, 'utf8');
+    }
+    const hv = h.value as Uint8Array;
+    if (hv.length) pos = putBytesField(buf, pos, 2, hv);
+  }
+  return putVarintField(buf, pos, 7, (r.timestampMs ?? 0) as number);
+}
+
+/** The encoded message when it carries records this encoder can write; null hands it to the generic codec. */
+export function encodeSubscribeRecords(response: SubscribeResponse): Buffer | null {
+  const records = response.records?.records;
+  if (!records || response.joined || response.acknowledgementResults || response.assignmentChanged) return null;
+  const sizing: Sizing = { consumed: new Array(records.length), acquired: new Array(records.length), topic: '', topicBytes: 0 };
+  let inner = 0;
+  for (let i = 0; i < records.length; i++) {
+    const a = records[i];
+    if (!a.record || a.previousFailure) return null;
+    const consumed = consumedSize(a.record, sizing);
+    if (consumed < 0) return null;
+    const acquired = acquiredSize(a, consumed);
+    if (acquired < 0) return null;
+    sizing.consumed[i] = consumed;
+    sizing.acquired[i] = acquired;
+    inner += delimitedSize(acquired);
+  }
+  const buf = Buffer.allocUnsafe(delimitedSize(inner));
+  let pos = 0;
+  buf[pos++] = RECORDS_TAG;
+  pos = putVarint(buf, pos, inner);
+  for (let i = 0; i < records.length; i++) {
+    const a = records[i];
+    buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
+    pos = putVarint(buf, pos, sizing.acquired[i]);
+    buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
+    pos = putVarint(buf, pos, sizing.consumed[i]);
+    pos = putConsumed(buf, pos, a.record!, sizing);
+    pos = putVarintField(buf, pos, 2, a.deliveryCount ?? 0);
+    pos = putVarintField(buf, pos, 3, (a.lockExpiresAtMs ?? 0) as number);
+    pos = putVarintField(buf, pos, 4, (a.leaseToken ?? 0) as number);
+  }
+  if (pos !== buf.length) throw new Error(`SubscribeResponse encoder wrote ${pos} bytes of ${buf.length}`);
+  return buf;
+}
+
+// ------------------------------------------------------------------------------------------------ decoding
+
+/** The decoded message when it is a records message without previous failures; null otherwise. */
+export function decodeSubscribeRecords(buf: Buffer): SubscribeResponse__Output | null {
+  // The common encoding: one field, `records`, spanning the whole message. Anything else goes the generic way.
+  const top = new ProtoReader(buf);
+  if (buf[0] !== RECORDS_TAG || !top.next()) return null;
+  const { start, end } = top.delimited();
+  if (end !== buf.length) return null;
+  const records: AcquiredRecord__Output[] = [];
+  const r = new ProtoReader(buf, start, end);
+  while (r.next()) {
+    if (r.field !== 1) {
+      r.skip();
+      continue;
+    }
+    const { start: s, end: e } = r.delimited();
+    const record = decodeAcquired(buf, s, e);
+    if (record === null) return null;
+    records.push(record);
+  }
+  return { records: { records }, response: 'records' };
+}
+
+/** Null for a record with a previous failure (left to the generic codec). */
+function decodeAcquired(buf: Buffer, start: number, end: number): AcquiredRecord__Output | null {
+  const r = new ProtoReader(buf, start, end);
+  const out: AcquiredRecord__Output = { record: null, deliveryCount: 0, lockExpiresAtMs: 0, leaseToken: 0, previousFailure: null };
+  while (r.next()) {
+    switch (r.field) {
+      case 1: {
+        const { start: s, end: e } = r.delimited();
+        out.record = decodeConsumed(buf, s, e);
+        break;
+      }
+      case 2:
+        out.deliveryCount = r.int32();
+        break;
+      case 3:
+        out.lockExpiresAtMs = r.int64();
+        break;
+      case 4:
+        out.leaseToken = r.int64();
+        break;
+      case 5:
+        return null;
+      default:
+        r.skip();
+    }
+  }
+  return out;
+}
+
+function decodeConsumed(buf: Buffer, start: number, end: number): ConsumedRecord__Output {
+  const r = new ProtoReader(buf, start, end);
+  const out: ConsumedRecord__Output = { topic: '', partition: 0, offset: 0, value: EMPTY, headers: [], timestampMs: 0 };
+  while (r.next()) {
+    switch (r.field) {
+      case 1:
+        out.topic = r.string();
+        break;
+      case 2:
+        out.partition = r.int32();
+        break;
+      case 3:
+        out.offset = r.int64();
+        break;
+      case 4:
+        out.key = r.bytes();
+        out._key = 'key';
+        break;
+      case 5:
+        out.value = r.bytes();
+        break;
+      case 6: {
+        const { start: s, end: e } = r.delimited();
+        out.headers.push(decodeHeader(buf, s, e));
+        break;
+      }
+      case 7:
+        out.timestampMs = r.int64();
+        break;
+      default:
+        r.skip();
+    }
+  }
+  return out;
+}
