@@ -16,6 +16,7 @@ import { AckBatcher, type AckBatch, type AckType } from './ack-batcher.js';
 import type { SharelogClient } from './client.js';
 import { Delivery } from './delivery.js';
 import { closedError, toClientError } from './errors.js';
+import { PollSignal } from './poll-signal.js';
 import type { TopicPartition } from './records.js';
 import { StreamTransport } from './share-stream.js';
 import type { ShareTransport } from './share-transport.js';
@@ -141,14 +142,14 @@ export class ShareConsumer implements AsyncIterable<Delivery> {
     if (!transport) throw new Error('subscribe() first');
     if (this.closing) return [];
     this.acceptImplicitly();
-    const { signal, dispose } = anySignal([this.stopPolling.signal, options.signal]);
+    const stop = new PollSignal([this.stopPolling.signal, options.signal]);
     // Unary: implicit acceptances ride on the Fetch; explicit ones are already on their way with Acknowledge.
     const riding = this.kind === 'unary' && this.mode === 'implicit' ? this.takeAcks() : (this.flush(), undefined);
     let infos;
     try {
-      infos = await transport.receive(options.maxRecords ?? this.maxRecords, options.maxWaitMs ?? this.maxWaitMs, riding, signal);
+      infos = await transport.receive(options.maxRecords ?? this.maxRecords, options.maxWaitMs ?? this.maxWaitMs, riding, stop);
     } finally {
-      dispose();
+      stop.dispose();
     }
     const now = Date.now();
     // A record that waited here past its lock is no longer ours (another member may have it): do not hand it out.
@@ -254,18 +255,4 @@ export class ShareConsumer implements AsyncIterable<Delivery> {
       if (!delivery.outcome) delivery.release().catch(() => undefined);
     }
   }
-}
-
-/** An AbortSignal that aborts when any of the given ones does; `dispose` detaches it from them. */
-function anySignal(signals: Array<AbortSignal | undefined>): { signal: AbortSignal; dispose: () => void } {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  // The common case (no caller signal) needs no combined signal: polls are a hot path.
-  if (present.length === 1) return { signal: present[0], dispose: () => undefined };
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  for (const signal of present) {
-    if (signal.aborted) controller.abort();
-    else signal.addEventListener('abort', abort, { once: true });
-  }
-  return { signal: controller.signal, dispose: () => present.forEach((signal) => signal.removeEventListener('abort', abort)) };
 }

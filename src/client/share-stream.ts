@@ -13,6 +13,7 @@ import type { SubscribeResponse__Output } from '../generated/sharelog/v1/Subscri
 import type { SharelogClient, SubscribeCall } from './client.js';
 import { SharelogClientError, closedError, toClientError } from './errors.js';
 import { failBatch, settleBatch, type AckBatch } from './ack-batcher.js';
+import type { PollSignal } from './poll-signal.js';
 import { fromAcquiredRecord, fromAssignment, type AcquiredRecordInfo, type TopicPartition } from './records.js';
 import { backoffMs, sleep } from './retry.js';
 import { Waiters, type ShareTransport, type TransportOptions } from './share-transport.js';
@@ -44,17 +45,17 @@ export class StreamTransport implements ShareTransport {
     return this.open();
   }
 
-  async receive(max: number, waitMs: number, acks: AckBatch | undefined, signal?: AbortSignal): Promise<AcquiredRecordInfo[]> {
+  async receive(max: number, waitMs: number, acks: AckBatch | undefined, stop: PollSignal): Promise<AcquiredRecordInfo[]> {
     if (acks) void this.acknowledge(acks);
     // Credits are granted when the application asks for records, never between polls: a record pushed to an
     // application that has stopped polling would sit here until its lock expires, and each push of it again
     // would use up one of its deliveries.
     this.topUpCredits();
     const deadline = Date.now() + waitMs;
-    while (this.buffer.length === 0 && !this.closing && !signal?.aborted) {
+    while (this.buffer.length === 0 && !this.closing && !stop.aborted) {
       const remaining = deadline - Date.now();
       if (remaining <= 0) break;
-      await this.arrivals.wait(remaining, signal);
+      await this.arrivals.wait(remaining, stop.signal);
     }
     return this.buffer.splice(0, max);
   }

@@ -5,6 +5,7 @@
  */
 import type { SharelogClientError } from './errors.js';
 import type { AckBatch } from './ack-batcher.js';
+import type { PollSignal } from './poll-signal.js';
 import type { AcquiredRecordInfo, TopicPartition } from './records.js';
 
 export interface ShareTransport {
@@ -18,7 +19,7 @@ export interface ShareTransport {
    * Acquired records, up to `max`, waiting up to `waitMs` for the first one. `acks` are applied first (they ride
    * on the Fetch in unary mode).
    */
-  receive(max: number, waitMs: number, acks: AckBatch | undefined, signal?: AbortSignal): Promise<AcquiredRecordInfo[]>;
+  receive(max: number, waitMs: number, acks: AckBatch | undefined, stop: PollSignal): Promise<AcquiredRecordInfo[]>;
   /** Sends acknowledgements now; settles the batch (never rejects). */
   acknowledge(batch: AckBatch): Promise<void>;
   /** Leaves the group: every record the member still holds is released. */

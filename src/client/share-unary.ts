@@ -6,6 +6,7 @@
 import { failBatch, settleBatch, type AckBatch } from './ack-batcher.js';
 import type { SharelogClient } from './client.js';
 import { toClientError } from './errors.js';
+import type { PollSignal } from './poll-signal.js';
 import { fromAcquiredRecord, fromAssignment, type AcquiredRecordInfo, type TopicPartition } from './records.js';
 import { backoffMs, sleep } from './retry.js';
 import type { ShareTransport, TransportOptions } from './share-transport.js';
@@ -34,7 +35,8 @@ export class UnaryTransport implements ShareTransport {
     await this.join();
   }
 
-  async receive(max: number, waitMs: number, acks: AckBatch | undefined, signal?: AbortSignal): Promise<AcquiredRecordInfo[]> {
+  async receive(max: number, waitMs: number, acks: AckBatch | undefined, stop: PollSignal): Promise<AcquiredRecordInfo[]> {
+    const signal = stop.signal; // every unary poll makes a call that the signal must be able to cancel
     if (this.memberEpoch === 0) await this.join().catch((err) => this.options.onError(toClientError(err)));
     try {
       const response = await this.client.call(
@@ -56,7 +58,7 @@ export class UnaryTransport implements ShareTransport {
     } catch (raw) {
       const err = toClientError(raw);
       if (acks) failBatch(acks, err);
-      if (signal?.aborted || this.closing) return [];
+      if (stop.aborted || this.closing) return [];
       this.options.onError(err);
       if (err.code === 'UNKNOWN_MEMBER') this.memberEpoch = 0; // rejoin on the next receive
       await sleep(Math.min(waitMs, backoffMs(this.client.retryPolicy, ++this.fetchFailures)), signal).catch(() => undefined);

@@ -116,12 +116,13 @@ export class ProtoReader {
   /** A varint of up to 32 bits (tags, lengths, int32); longer encodings keep their low 32 bits, as protobufjs does. */
   private varint32(): number {
     const buf = this.buf;
+    const end = this.end;
     let pos = this.pos;
     let result = 0;
     for (let shift = 0; shift < 35; shift += 7) {
-      if (pos >= this.end) throw new WireError('truncated varint');
+      if (pos >= end) throw new WireError('truncated varint');
       const b = buf[pos++];
-      result += (b & 0x7f) * 2 ** shift;
+      result |= (b & 0x7f) << shift; // the 5th byte's bits above 32 fall off the shift
       if (b < 0x80) {
         this.pos = pos;
         return result >>> 0;
@@ -129,7 +130,7 @@ export class ProtoReader {
     }
     // Bytes 6..10 of a 64-bit varint carry only high bits: skip them.
     for (let i = 0; i < 5; i++) {
-      if (pos >= this.end) throw new WireError('truncated varint');
+      if (pos >= end) throw new WireError('truncated varint');
       if (buf[pos++] < 0x80) {
         this.pos = pos;
         return result >>> 0;
@@ -138,29 +139,36 @@ export class ProtoReader {
     throw new WireError('varint longer than 10 bytes');
   }
 
+  /** Integer shifts only (no Math.pow): this runs three times per record of a pushed batch. */
   private varint64(): number {
     const buf = this.buf;
+    const end = this.end;
     let pos = this.pos;
     let lo = 0;
-    let hi = 0;
-    for (let i = 0; i < 10; i++) {
-      if (pos >= this.end) throw new WireError('truncated varint');
-      const b = buf[pos++];
-      const bits = b & 0x7f;
-      const shift = i * 7;
-      if (shift < 28) lo += bits * 2 ** shift;
-      else if (shift === 28) {
-        lo += (bits & 0x0f) * 2 ** 28;
-        hi += bits >>> 4;
-      } else hi += bits * 2 ** (shift - 32);
+    let b = 0;
+    for (let shift = 0; shift < 28; shift += 7) {
+      if (pos >= end) throw new WireError('truncated varint');
+      b = buf[pos++];
+      lo |= (b & 0x7f) << shift;
       if (b < 0x80) {
         this.pos = pos;
-        hi = hi % TWO_32;
-        // As long.js's toNumber: the signed high word times 2^32 plus the low word (one rounding, if any).
-        return (hi >= 2 ** 31 ? hi - TWO_32 : hi) * TWO_32 + lo;
+        return lo;
       }
     }
-    throw new WireError('varint longer than 10 bytes');
+    // Byte 5 holds bits 28..31 of the low word and 0..2 of the high word; bytes 6..10 the rest of the high word.
+    if (pos >= end) throw new WireError('truncated varint');
+    b = buf[pos++];
+    const low = lo + (b & 0x0f) * 0x10000000;
+    let hi = (b & 0x70) >>> 4;
+    for (let shift = 3; b >= 0x80; shift += 7) {
+      if (shift > 31) throw new WireError('varint longer than 10 bytes');
+      if (pos >= end) throw new WireError('truncated varint');
+      b = buf[pos++];
+      hi |= (b & 0x7f) << shift; // the 10th byte's bits above 64 fall off the shift
+    }
+    this.pos = pos;
+    // As long.js's toNumber: the signed high word times 2^32 plus the low word (one rounding, if any).
+    return (hi | 0) * TWO_32 + low;
   }
 
   private advance(n: number): void {
