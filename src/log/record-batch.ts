@@ -188,9 +188,17 @@ export function readBatchHeader(buf: Buffer, pos: number, end = buf.length): Bat
   };
 }
 
+/** Where a record of a batch starts: its index in the batch and its byte position in the buffer. */
+export interface RecordCursor {
+  index: number;
+  pos: number;
+}
+
 /**
  * Decodes the records of a batch whose header was validated by readBatchHeader. Keys, values and header values
- * are views into `buf`, not copies. Records below `fromOffset` are skipped.
+ * are views into `buf`, not copies. Records below `fromOffset` are skipped. `start`, a cursor an earlier call
+ * returned for the same bytes, resumes there instead of walking the records before it. Returns the cursor of the
+ * first record not decoded.
  */
 export function decodeRecords(
   buf: Buffer,
@@ -199,11 +207,13 @@ export function decodeRecords(
   out: StoredRecord[],
   fromOffset = 0,
   maxRecords = Infinity,
-): void {
+  start?: RecordCursor,
+): RecordCursor {
   const end = pos + header.sizeInBytes;
-  const cursor = { pos: pos + PRODUCER_ID_LENGTH_AT + 1 + Buffer.byteLength(header.producerId) + 4 };
+  const cursor = { pos: start ? start.pos : pos + PRODUCER_ID_LENGTH_AT + 1 + Buffer.byteLength(header.producerId) + 4 };
+  let i = start ? start.index : 0;
   try {
-    for (let i = 0; i < header.recordCount && maxRecords > 0; i++) {
+    for (; i < header.recordCount && maxRecords > 0; i++) {
       const length = readVarint(buf, cursor, end);
       const recordEnd = cursor.pos + length;
       if (length < 0 || recordEnd > end) throw new CorruptBatchError('record overruns batch');
@@ -237,6 +247,7 @@ export function decodeRecords(
     if (err instanceof RangeError) throw new CorruptBatchError(err.message);
     throw err;
   }
+  return { index: i, pos: cursor.pos };
 }
 
 function slice(buf: Buffer, cursor: { pos: number }, length: number, end: number): Buffer {

@@ -12,6 +12,7 @@ import {
   peekBatchSize,
   readBatchHeader,
   type BatchHeader,
+  type RecordCursor,
   type EncodedBatch,
 } from './record-batch.js';
 import type { StoredRecord } from './record.js';
@@ -40,6 +41,13 @@ export class Segment {
    * groups acquire a few records at a time), and written bytes never change, so the next read often needs no I/O.
    */
   private lastChunk: Chunk | null = null;
+  /**
+   * The batch the last read stopped in, as found in that chunk: its CRC-checked header and where its next record
+   * starts. A share group acquires a producer's batch of 1,000 a hundred records at a time; without this each
+   * part checked the whole batch's CRC again and walked every record before its own. Chunks are never written
+   * after they are read, so the same chunk and position mean the same verified bytes.
+   */
+  private lastBatch: { data: Buffer; at: number; header: BatchHeader; next: RecordCursor; nextOffset: number } | null = null;
 
   private constructor(
     readonly dir: string,
@@ -223,7 +231,8 @@ export class Segment {
       const full = reader.ensure(pos, size);
       if (!full) throw new CorruptBatchError(`segment ${this.logPath} ends inside a batch at ${pos}`);
       const at = pos - full.start;
-      const header = readBatchHeader(full.data, at, at + size);
+      const memo = this.lastBatch !== null && this.lastBatch.data === full.data && this.lastBatch.at === at ? this.lastBatch : null;
+      const header = memo ? memo.header : readBatchHeader(full.data, at, at + size);
       if (header.baseOffset !== expected) {
         throw new CorruptBatchError(`batch at ${this.logPath}:${pos} has base offset ${header.baseOffset}, expected ${expected}`);
       }
@@ -233,7 +242,11 @@ export class Segment {
       if (header.baseOffset + header.lastOffsetDelta < fromOffset) continue;
       if ((bytes > 0 || !atLeastOne) && bytes + size > maxBytes) break;
       bytes += size;
-      decodeRecords(full.data, at, header, out, fromOffset, maxRecords - (out.length - startCount));
+      const resume = memo && memo.nextOffset <= fromOffset ? memo.next : undefined;
+      const decodedBefore = out.length;
+      const next = decodeRecords(full.data, at, header, out, fromOffset, maxRecords - (out.length - startCount), resume);
+      const nextOffset = out.length > decodedBefore ? out[out.length - 1].offset + 1 : fromOffset;
+      this.lastBatch = { data: full.data, at, header, next, nextOffset };
     }
     this.lastChunk = reader.current();
     return bytes;
