@@ -23,11 +23,9 @@ export function decodeProduceRequest(buf: Buffer): ProduceRequest__Output {
         out.partition = r.int32();
         out._partition = 'partition';
         break;
-      case 3: {
-        const { start, end } = r.delimited();
-        out.records.push(decodeRecord(buf, start, end));
+      case 3:
+        out.records.push(decodeRecord(r, r.message()));
         break;
-      }
       case 4:
         out.producerId = r.string();
         break;
@@ -41,10 +39,9 @@ export function decodeProduceRequest(buf: Buffer): ProduceRequest__Output {
   return out;
 }
 
-function decodeRecord(buf: Buffer, start: number, end: number): Record__Output {
-  const r = new ProtoReader(buf, start, end);
+function decodeRecord(r: ProtoReader, end: number): Record__Output {
   const out: Record__Output = { value: EMPTY, headers: [], timestampMs: 0 };
-  while (r.next()) {
+  while (r.next(end)) {
     switch (r.field) {
       case 1:
         out.key = r.bytes();
@@ -53,11 +50,9 @@ function decodeRecord(buf: Buffer, start: number, end: number): Record__Output {
       case 2:
         out.value = r.bytes();
         break;
-      case 3: {
-        const { start: hs, end: he } = r.delimited();
-        out.headers.push(decodeHeader(buf, hs, he));
+      case 3:
+        out.headers.push(decodeHeader(r, r.message()));
         break;
-      }
       case 4:
         out.timestampMs = r.int64();
         break;
@@ -69,10 +64,9 @@ function decodeRecord(buf: Buffer, start: number, end: number): Record__Output {
 }
 
 /** Header (common.proto): key = 1, value = 2. Shared with the Subscribe codec. */
-export function decodeHeader(buf: Buffer, start: number, end: number): Header__Output {
-  const r = new ProtoReader(buf, start, end);
+export function decodeHeader(r: ProtoReader, end: number): Header__Output {
   const out: Header__Output = { key: '', value: EMPTY };
-  while (r.next()) {
+  while (r.next(end)) {
     if (r.field === 1) out.key = r.string();
     else if (r.field === 2) out.value = r.bytes();
     else r.skip();

@@ -18,26 +18,27 @@ const TWO_32 = 4_294_967_296;
 export class WireError extends Error {}
 
 /**
- * Reads one message's fields: `while (r.next()) switch (r.field) { ... default: r.skip(); }`. The typed reads
- * check that the current field came with the wire type they read.
+ * Reads a message's fields: `while (r.next(end)) switch (r.field) { ... default: r.skip(); }`. The typed reads
+ * check that the current field came with the wire type they read. Embedded messages are read by the same reader
+ * (`message()` gives their end), with no object per message or per field.
  */
 export class ProtoReader {
-  pos: number;
+  pos = 0;
   /** Field number and wire type of the field `next()` reached. */
   field = 0;
   wire = 0;
+  private readonly end: number;
 
-  constructor(
-    readonly buf: Buffer,
-    start = 0,
-    readonly end = buf.length,
-  ) {
-    this.pos = start;
+  constructor(readonly buf: Buffer) {
+    this.end = buf.length;
   }
 
-  /** Moves to the next field; false at the end of the message. */
-  next(): boolean {
-    if (this.pos >= this.end) return false;
+  /** Moves to the next field before `end`; false at `end`. */
+  next(end = this.end): boolean {
+    if (this.pos >= end) {
+      if (this.pos > end) throw new WireError('a field runs past the end of its embedded message');
+      return false;
+    }
     const t = this.varint32();
     this.field = t >>> 3;
     this.wire = t & 7;
@@ -59,19 +60,28 @@ export class ProtoReader {
   }
 
   bytes(): Buffer {
-    const { start, end } = this.delimited();
-    return this.buf.subarray(start, end);
+    this.expect(WIRE_LENGTH_DELIMITED);
+    const end = this.spanEnd();
+    const out = this.buf.subarray(this.pos, end);
+    this.pos = end;
+    return out;
   }
 
   string(): string {
-    const { start, end } = this.delimited();
-    return this.buf.toString('utf8', start, end);
+    this.expect(WIRE_LENGTH_DELIMITED);
+    const end = this.spanEnd();
+    const out = this.buf.toString('utf8', this.pos, end);
+    this.pos = end;
+    return out;
   }
 
-  /** The payload bounds of a length-delimited field (an embedded message); the reader moves past it. */
-  delimited(): { start: number; end: number } {
+  /**
+   * Enters an embedded message: returns where it ends, with the reader at its first field. Read its fields with
+   * `next(end)`; the reader is at `end` when they are done.
+   */
+  message(): number {
     this.expect(WIRE_LENGTH_DELIMITED);
-    return this.span();
+    return this.spanEnd();
   }
 
   /** Skips the current field, whatever its wire type. */
@@ -84,7 +94,7 @@ export class ProtoReader {
         this.advance(8);
         return;
       case WIRE_LENGTH_DELIMITED:
-        this.span();
+        this.pos = this.spanEnd();
         return;
       case WIRE_START_GROUP:
         for (;;) {
@@ -104,13 +114,12 @@ export class ProtoReader {
     if (this.wire !== wire) throw new WireError(`field ${this.field} has wire type ${this.wire}, expected ${wire}`);
   }
 
-  private span(): { start: number; end: number } {
+  /** Reads a length; returns where that many bytes from here end. The reader stays at the payload's start. */
+  private spanEnd(): number {
     const length = this.varint32();
-    const start = this.pos;
-    const end = start + length;
-    if (end > this.end) throw new WireError('length-delimited field runs past the end of its message');
-    this.pos = end;
-    return { start, end };
+    const end = this.pos + length;
+    if (end > this.end) throw new WireError('length-delimited field runs past the end of the message');
+    return end;
   }
 
   /** A varint of up to 32 bits (tags, lengths, int32); longer encodings keep their low 32 bits, as protobufjs does. */
@@ -192,9 +201,14 @@ export function varintSize(n: number): number {
 
 /** Writes a varint holding a non-negative safe integer; returns the position after it. */
 export function putVarint(buf: Buffer, pos: number, n: number): number {
-  while (n >= 0x80) {
+  // Above 31 bits (timestamps, lock deadlines) bitwise operators would truncate: divide down first.
+  while (n > 0x7fffffff) {
     buf[pos++] = (n % 128) | 0x80;
     n = Math.floor(n / 128);
+  }
+  while (n > 0x7f) {
+    buf[pos++] = (n & 0x7f) | 0x80;
+    n >>>= 7;
   }
   buf[pos++] = n;
   return pos;

@@ -145,19 +145,17 @@ export function encodeSubscribeRecords(response: SubscribeResponse): Buffer | nu
 /** The decoded message when it is a records message without previous failures; null otherwise. */
 export function decodeSubscribeRecords(buf: Buffer): SubscribeResponse__Output | null {
   // The common encoding: one field, `records`, spanning the whole message. Anything else goes the generic way.
-  const top = new ProtoReader(buf);
-  if (buf[0] !== RECORDS_TAG || !top.next()) return null;
-  const { start, end } = top.delimited();
+  const r = new ProtoReader(buf);
+  if (buf[0] !== RECORDS_TAG || !r.next()) return null;
+  const end = r.message();
   if (end !== buf.length) return null;
   const records: AcquiredRecord__Output[] = [];
-  const r = new ProtoReader(buf, start, end);
-  while (r.next()) {
+  while (r.next(end)) {
     if (r.field !== 1) {
       r.skip();
       continue;
     }
-    const { start: s, end: e } = r.delimited();
-    const record = decodeAcquired(buf, s, e);
+    const record = decodeAcquired(r, r.message());
     if (record === null) return null;
     records.push(record);
   }
@@ -165,16 +163,13 @@ export function decodeSubscribeRecords(buf: Buffer): SubscribeResponse__Output |
 }
 
 /** Null for a record with a previous failure (left to the generic codec). */
-function decodeAcquired(buf: Buffer, start: number, end: number): AcquiredRecord__Output | null {
-  const r = new ProtoReader(buf, start, end);
+function decodeAcquired(r: ProtoReader, end: number): AcquiredRecord__Output | null {
   const out: AcquiredRecord__Output = { record: null, deliveryCount: 0, lockExpiresAtMs: 0, leaseToken: 0, previousFailure: null };
-  while (r.next()) {
+  while (r.next(end)) {
     switch (r.field) {
-      case 1: {
-        const { start: s, end: e } = r.delimited();
-        out.record = decodeConsumed(buf, s, e);
+      case 1:
+        out.record = decodeConsumed(r, r.message());
         break;
-      }
       case 2:
         out.deliveryCount = r.int32();
         break;
@@ -193,10 +188,9 @@ function decodeAcquired(buf: Buffer, start: number, end: number): AcquiredRecord
   return out;
 }
 
-function decodeConsumed(buf: Buffer, start: number, end: number): ConsumedRecord__Output {
-  const r = new ProtoReader(buf, start, end);
+function decodeConsumed(r: ProtoReader, end: number): ConsumedRecord__Output {
   const out: ConsumedRecord__Output = { topic: '', partition: 0, offset: 0, value: EMPTY, headers: [], timestampMs: 0 };
-  while (r.next()) {
+  while (r.next(end)) {
     switch (r.field) {
       case 1:
         out.topic = r.string();
@@ -214,11 +208,9 @@ function decodeConsumed(buf: Buffer, start: number, end: number): ConsumedRecord
       case 5:
         out.value = r.bytes();
         break;
-      case 6: {
-        const { start: s, end: e } = r.delimited();
-        out.headers.push(decodeHeader(buf, s, e));
+      case 6:
+        out.headers.push(decodeHeader(r, r.message()));
         break;
-      }
       case 7:
         out.timestampMs = r.int64();
         break;

@@ -94,6 +94,8 @@ describe('ProduceRequest decoder', () => {
     expect(() => decodeProduceRequest(Buffer.from([0x0a, 5, 0x61]))).toThrow(WireError); // length past the end
     expect(() => decodeProduceRequest(Buffer.from([0x08, 1]))).toThrow(/field 1 has wire type 0/); // topic as a varint
     expect(() => decodeProduceRequest(Buffer.from([0x7f]))).toThrow(/invalid wire type 7/);
+    // A record of 2 bytes whose value field claims 3: the field runs past its embedded message.
+    expect(() => decodeProduceRequest(Buffer.from([0x1a, 0x02, 0x12, 0x03, 0x61, 0x62, 0x63]))).toThrow(/past the end of its embedded message/);
   });
 
   it('never throws anything but a WireError on random bytes', () => {
