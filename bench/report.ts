@@ -181,7 +181,8 @@ function shareSection(runs: ResultFile[]): string {
     '## Share groups (loadtest)',
     '',
     'The `share` suite: `sharelog loadtest` against an embedded server. (a) produces and consumes at once; (b) drains a backlog',
-    'produced before the members joined (`--prefill`), timed from when all 100 had joined.',
+    'produced before the members joined (`--prefill`), timed from when all 100 had joined. Each share-group row follows a discarded',
+    'warm-up run of 5,000 records on the same server.',
     '',
     table(['workload', 'records/s', 'against (newest run)', 'ratio', 'target'], rows.map((r) => [
       r.name, showStat(r.rate), r.against, showStat(r.ratio, (x) => x.toFixed(2)), r.target === undefined ? '' : `>= ${r.target.toFixed(2)}`,
