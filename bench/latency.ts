@@ -10,7 +10,6 @@
  * carries the batch's *intended* send time, so a late timer, a slow answer or a stalled server counts in full
  * (no coordinated omission). Latency = acquire time in the member - intended send time, in an HDR histogram.
  */
-import { setMaxListeners } from 'node:events';
 import * as hdr from 'hdr-histogram-js';
 import { Redis } from 'ioredis';
 import { connect, type SharelogClient } from '../src/client/client.js';
@@ -155,7 +154,6 @@ async function sharelogTarget(ctx: SuiteContext, fsync: 'always' | 'interval'): 
   const { server, done } = await startServer(fsync === 'always' ? 'sharelog' : 'sharelog-interval', ctx);
   const members: SharelogClient[] = [];
   const stop = new AbortController();
-  setMaxListeners(MEMBERS * 4, stop.signal);
   let loops: Promise<unknown> = Promise.resolve();
   const close = async () => {
     stop.abort();

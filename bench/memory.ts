@@ -12,7 +12,6 @@
  * keeps set-up short). Memory is read after idling, a full GC (GC_HOOK) and RSS settling: the median of 5 samples.
  */
 import fs from 'node:fs';
-import { setMaxListeners } from 'node:events';
 import { connect, type SharelogClient } from '../src/client/client.js';
 import { startChildServer, type ChildServer } from './lib/child.js';
 import { makeTempDir } from './lib/cleanup.js';
@@ -167,7 +166,6 @@ async function windowWorkload(ctx: SuiteContext) {
     let accepted = 0;
     const todo = WINDOW_RECORDS - 1;
     const stop = new AbortController();
-    setMaxListeners(MEMBERS * 4, stop.signal);
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => (finish = resolve));
     const workers = Array.from({ length: MEMBERS - 1 }, () => connect(server.child.address, { channelOptions: CHANNEL_OPTIONS }));

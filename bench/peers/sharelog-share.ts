@@ -4,7 +4,6 @@
  * Members are TypeScript clients, each its own channel and connection, in explicit acknowledgement mode; a record
  * counts once the server confirmed its accept.
  */
-import { setMaxListeners } from 'node:events';
 import { connect, type SharelogClient } from '../../src/client/client.js';
 import type { ShareConsumer } from '../../src/client/share-consumer.js';
 import { startChildServer, type ChildServer } from '../lib/child.js';
@@ -127,7 +126,6 @@ export class SharelogShareDrain implements DrainTarget {
     let fail!: (err: unknown) => void;
     const finished = new Promise<void>((resolve, reject) => ([finish, fail] = [resolve, reject]));
     const stop = new AbortController();
-    setMaxListeners(this.members.length * 2, stop.signal); // every member's poll listens to it
     const consumers = this.members.map((client) => client.shareConsumer({ acknowledgementMode: 'explicit', maxRecords: MAX_RECORDS, maxWaitMs: MAX_WAIT_MS }));
     const onAccepted = () => {
       if (++accepted === n) finish();

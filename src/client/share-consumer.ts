@@ -145,12 +145,7 @@ export class ShareConsumer implements AsyncIterable<Delivery> {
     const stop = new PollSignal([this.stopPolling.signal, options.signal]);
     // Unary: implicit acceptances ride on the Fetch; explicit ones are already on their way with Acknowledge.
     const riding = this.kind === 'unary' && this.mode === 'implicit' ? this.takeAcks() : (this.flush(), undefined);
-    let infos;
-    try {
-      infos = await transport.receive(options.maxRecords ?? this.maxRecords, options.maxWaitMs ?? this.maxWaitMs, riding, stop);
-    } finally {
-      stop.dispose();
-    }
+    const infos = await transport.receive(options.maxRecords ?? this.maxRecords, options.maxWaitMs ?? this.maxWaitMs, riding, stop);
     const now = Date.now();
     // A record that waited here past its lock is no longer ours (another member may have it): do not hand it out.
     const deliveries = infos.filter((i) => i.lockExpiresAt > now).map((i) => new Delivery(i, this.sendAck));

@@ -28,7 +28,7 @@ const isBytes = (b: unknown): b is Uint8Array => b instanceof Uint8Array;
 
 function headerSize(h: Header): number {
   const key = h.key ? Buffer.byteLength(h.key) : 0;
-  const value = (h.value as Uint8Array).length;
+  const value = ((h.value ?? EMPTY) as Uint8Array).length;
   return (key ? delimitedSize(key) : 0) + (value ? delimitedSize(value) : 0);
 }
 
@@ -98,7 +98,7 @@ function putConsumed(buf: Buffer, pos: number, r: ConsumedRecord, sizing: Sizing
       pos = putVarint(buf, pos, Buffer.byteLength(h.key));
       pos += buf.write(h.key, pos, 'utf8');
     }
-    const hv = h.value as Uint8Array;
+    const hv = (h.value ?? EMPTY) as Uint8Array;
     if (hv.length) pos = putBytesField(buf, pos, 2, hv);
   }
   return putVarintField(buf, pos, 7, (r.timestampMs ?? 0) as number);

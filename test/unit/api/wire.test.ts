@@ -171,6 +171,11 @@ describe('SubscribeResponse records codec', () => {
     );
   });
 
+  it('writes a header without a value as proto-loader does', () => {
+    const response = { records: { records: [{ record: { topic: 't', offset: 3, value: Buffer.from('v'), headers: [{ key: 'h' }] }, deliveryCount: 1, lockExpiresAtMs: 2, leaseToken: 4 }] } };
+    expect(subscribe.responseDeserialize(encodeSubscribeRecords(response)!)).toStrictEqual(subscribe.responseDeserialize(subscribe.responseSerialize(response)));
+  });
+
   it('leaves other response kinds and redeliveries with a previous failure to the generic codec', () => {
     const record = { record: { topic: 't', partition: 0, offset: 1, value: Buffer.from('v'), headers: [], timestampMs: 1 }, deliveryCount: 2, lockExpiresAtMs: 9, leaseToken: 3 };
     const redelivery = { records: { records: [record, { ...record, previousFailure: failure }] } };

@@ -34,13 +34,20 @@ describe('PollSignal', () => {
     expect(new PollSignal([a.signal, new AbortController().signal]).signal!.aborted).toBe(true);
   });
 
-  it('dispose detaches the combined signal from its sources', () => {
-    const a = new AbortController();
-    const b = new AbortController();
-    const stop = new PollSignal([a.signal, b.signal]);
-    const combined = stop.signal!;
-    stop.dispose();
-    a.abort();
-    expect(combined.aborted).toBe(false);
+  it('adds no abort listeners to the sources: many polls on one caller signal print no MaxListenersExceededWarning', async () => {
+    const shutdown = new AbortController();
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const polls = Array.from({ length: 50 }, () => new PollSignal([new AbortController().signal, shutdown.signal]));
+      const combined = polls.map((p) => p.signal!);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+      shutdown.abort();
+      expect(combined.every((s) => s.aborted)).toBe(true);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
