@@ -98,13 +98,17 @@ const DEFAULT_CHANNEL_OPTIONS: grpc.ChannelOptions = {
   'grpc.max_reconnect_backoff_ms': 5_000,
 };
 
-let shareClientConstructor: ReturnType<typeof loadSharelogProto>['proto']['sharelog']['v1']['ShareConsumerService'] | undefined;
+type V1 = ReturnType<typeof loadSharelogProto>['proto']['sharelog']['v1'];
+let fastClients: { producer: V1['ProducerService']; share: V1['ShareConsumerService'] } | undefined;
 
-/** ShareConsumerService's client class, decoding pushed records with the fast codec (src/api/wire). */
-function shareServiceClient() {
-  const generated = loadSharelogProto().proto.sharelog.v1.ShareConsumerService;
-  shareClientConstructor ??= grpc.makeClientConstructor(withClientCodecs(generated.service), 'ShareConsumerService') as unknown as typeof generated;
-  return shareClientConstructor;
+/** The client classes whose hot messages go through the hand-written codecs (src/api/wire). */
+function fastServiceClients() {
+  const v1 = loadSharelogProto().proto.sharelog.v1;
+  fastClients ??= {
+    producer: grpc.makeClientConstructor(withClientCodecs(v1.ProducerService.service), 'ProducerService') as unknown as V1['ProducerService'],
+    share: grpc.makeClientConstructor(withClientCodecs(v1.ShareConsumerService.service), 'ShareConsumerService') as unknown as V1['ShareConsumerService'],
+  };
+  return fastClients;
 }
 
 export class SharelogClient {
@@ -131,9 +135,9 @@ export class SharelogClient {
     const v1 = loadSharelogProto().proto.sharelog.v1;
     const shared = { ...channelOptions, channelOverride: this.channel };
     this.services = {
-      producer: new v1.ProducerService(address, credentials, shared),
+      producer: new (fastServiceClients().producer)(address, credentials, shared),
       consumer: new v1.ConsumerService(address, credentials, shared),
-      share: new (shareServiceClient())(address, credentials, shared),
+      share: new (fastServiceClients().share)(address, credentials, shared),
       admin: new v1.AdminService(address, credentials, shared),
     };
   }

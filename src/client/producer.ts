@@ -256,7 +256,7 @@ export class Producer {
     if (this.idempotent) {
       request.producerId = this.producerId;
       // Chosen once per batch: every retry below resends this very sequence.
-      request.sequence = String(this.sequence++);
+      request.sequence = this.sequence++;
     }
     this.counters.batches++;
     const policy: RetryPolicy = this.idempotent

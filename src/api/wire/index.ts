@@ -1,5 +1,5 @@
 /**
- * Hand-written protobuf codecs for the messages on the hot paths: ProduceRequest/ProduceResponse on the server,
+ * Hand-written protobuf codecs for the messages on the hot paths: ProduceRequest and ProduceResponse (both ends),
  * and SubscribeResponse records (encoded by the server, decoded by the TypeScript client).
  *
  * Why: proto-loader's codecs go through protobufjs `fromObject`/`toObject`, which copy every record into an
@@ -10,10 +10,10 @@
  * their range) goes to proto-loader's codec. test/unit/wire.test.ts checks both against protobufjs.
  */
 import type * as grpc from '@grpc/grpc-js';
-import { decodeProduceRequest, encodeProduceResponse } from './produce-wire.js';
+import { decodeProduceRequest, decodeProduceResponse, encodeProduceRequest, encodeProduceResponse } from './produce-wire.js';
 import { decodeSubscribeRecords, encodeSubscribeRecords } from './subscribe-wire.js';
 
-export { decodeProduceRequest, encodeProduceResponse } from './produce-wire.js';
+export { decodeProduceRequest, decodeProduceResponse, encodeProduceRequest, encodeProduceResponse } from './produce-wire.js';
 export { decodeSubscribeRecords, encodeSubscribeRecords } from './subscribe-wire.js';
 export { WireError } from './proto-wire.js';
 
@@ -37,9 +37,21 @@ function serverOverrides(name: string, method: Method): Partial<Method> {
 }
 
 function clientOverrides(name: string, method: Method): Partial<Method> {
-  if (name !== 'Subscribe') return {};
-  const generic = method.responseDeserialize;
-  return { responseDeserialize: (buf) => decodeSubscribeRecords(buf) ?? generic(buf) };
+  switch (name) {
+    case 'Produce': {
+      const generic = method.requestSerialize;
+      return {
+        requestSerialize: (value) => encodeProduceRequest(value as never) ?? generic(value),
+        responseDeserialize: decodeProduceResponse as Method['responseDeserialize'],
+      };
+    }
+    case 'Subscribe': {
+      const generic = method.responseDeserialize;
+      return { responseDeserialize: (buf) => decodeSubscribeRecords(buf) ?? generic(buf) };
+    }
+    default:
+      return {};
+  }
 }
 
 function withOverrides<S extends grpc.ServiceDefinition>(service: S, overrides: (name: string, method: Method) => Partial<Method>): S {

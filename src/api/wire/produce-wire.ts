@@ -1,13 +1,28 @@
 /**
- * ProduceRequest decoding and ProduceResponse encoding (sharelog/v1/producer.proto, common.proto). The decoded
- * request has the shape proto-loader gives (defaults filled, `_partition`/`_key` for set proto3 optionals), with
- * every bytes field a view into the request buffer.
+ * Produce (sharelog/v1/producer.proto, common.proto). Server side: ProduceRequest decoding, ProduceResponse
+ * encoding. Client side: ProduceRequest encoding, ProduceResponse decoding. Decoded messages have the shape
+ * proto-loader gives (defaults filled, `_partition`/`_key` for set proto3 optionals), bytes as views into the
+ * message buffer.
  */
-import type { Header__Output } from '../../generated/sharelog/v1/Header.js';
-import type { ProduceRequest__Output } from '../../generated/sharelog/v1/ProduceRequest.js';
-import type { ProduceResponse } from '../../generated/sharelog/v1/ProduceResponse.js';
-import type { Record__Output } from '../../generated/sharelog/v1/Record.js';
-import { ProtoReader, WIRE_LENGTH_DELIMITED, WIRE_VARINT, delimitedSize, isWritableVarint, putVarint, tag, varintSize } from './proto-wire.js';
+import type { ProduceRequest, ProduceRequest__Output } from '../../generated/sharelog/v1/ProduceRequest.js';
+import type { ProduceResponse, ProduceResponse__Output } from '../../generated/sharelog/v1/ProduceResponse.js';
+import type { Record as RecordInput, Record__Output } from '../../generated/sharelog/v1/Record.js';
+import type { RecordPosition__Output } from '../../generated/sharelog/v1/RecordPosition.js';
+import { decodeHeader, headerSize, putHeader } from './header-wire.js';
+import {
+  ProtoReader,
+  WIRE_LENGTH_DELIMITED,
+  WIRE_VARINT,
+  delimitedSize,
+  isBytes,
+  isWritableVarint,
+  putBytesField,
+  putStringField,
+  putVarint,
+  putVarintField,
+  tag,
+  varintSize,
+} from './proto-wire.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -63,17 +78,6 @@ function decodeRecord(r: ProtoReader, end: number): Record__Output {
   return out;
 }
 
-/** Header (common.proto): key = 1, value = 2. Shared with the Subscribe codec. */
-export function decodeHeader(r: ProtoReader, end: number): Header__Output {
-  const out: Header__Output = { key: '', value: EMPTY };
-  while (r.next(end)) {
-    if (r.field === 1) out.key = r.string();
-    else if (r.field === 2) out.value = r.bytes();
-    else r.skip();
-  }
-  return out;
-}
-
 /**
  * The encoded ProduceResponse, or null when a value is outside what this encoder writes (then the generic
  * serializer takes the message).
@@ -110,4 +114,91 @@ export function encodeProduceResponse(response: ProduceResponse): Buffer | null 
     buf[pos++] = 1;
   }
   return buf;
+}
+
+// ------------------------------------------------------------------------------------------------ client side
+
+/** Size of a Record, or -1 when a field is outside what this encoder writes. */
+function recordSize(r: RecordInput): number {
+  if (!isWritableVarint(r.timestampMs ?? 0) || !isBytes(r.value ?? EMPTY)) return -1;
+  let size = 0;
+  if (r.key !== undefined && r.key !== null) {
+    if (!isBytes(r.key)) return -1;
+    size += delimitedSize(r.key.length);
+  }
+  const value = (r.value ?? EMPTY) as Uint8Array;
+  if (value.length) size += delimitedSize(value.length);
+  for (const h of r.headers ?? []) {
+    if (!isBytes(h.value ?? EMPTY)) return -1;
+    size += delimitedSize(headerSize(h));
+  }
+  if (r.timestampMs) size += 1 + varintSize(r.timestampMs as number);
+  return size;
+}
+
+/**
+ * The encoded ProduceRequest (the TypeScript Producer's), or null when a value is outside what this encoder writes
+ * (strings for bytes, int64 as strings or Longs, negative numbers): the generic serializer takes those.
+ */
+export function encodeProduceRequest(request: ProduceRequest): Buffer | null {
+  const records = request.records ?? [];
+  const partition = request.partition;
+  const sequence = request.sequence ?? 0;
+  if ((partition !== undefined && partition !== null && !isWritableVarint(partition)) || !isWritableVarint(sequence)) return null;
+  const topic = request.topic ?? '';
+  const producerId = request.producerId ?? '';
+  const topicBytes = Buffer.byteLength(topic);
+  const producerIdBytes = Buffer.byteLength(producerId);
+  const sizes = new Array<number>(records.length);
+  let total = (topicBytes ? delimitedSize(topicBytes) : 0) + (producerIdBytes ? delimitedSize(producerIdBytes) : 0);
+  // proto3 `optional`: a partition that is set is written, 0 included.
+  if (partition !== undefined && partition !== null) total += 1 + varintSize(partition);
+  if (sequence) total += 1 + varintSize(sequence);
+  for (let i = 0; i < records.length; i++) {
+    const size = recordSize(records[i]);
+    if (size < 0) return null;
+    sizes[i] = size;
+    total += delimitedSize(size);
+  }
+  const buf = Buffer.allocUnsafe(total);
+  let pos = 0;
+  if (topicBytes) pos = putStringField(buf, pos, 1, topic, topicBytes);
+  if (partition !== undefined && partition !== null) {
+    buf[pos++] = tag(2, WIRE_VARINT);
+    pos = putVarint(buf, pos, partition);
+  }
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    buf[pos++] = tag(3, WIRE_LENGTH_DELIMITED);
+    pos = putVarint(buf, pos, sizes[i]);
+    if (r.key !== undefined && r.key !== null) pos = putBytesField(buf, pos, 1, r.key as Uint8Array);
+    const value = (r.value ?? EMPTY) as Uint8Array;
+    if (value.length) pos = putBytesField(buf, pos, 2, value);
+    for (const h of r.headers ?? []) pos = putHeader(buf, pos, 3, h);
+    pos = putVarintField(buf, pos, 4, (r.timestampMs ?? 0) as number);
+  }
+  if (producerIdBytes) pos = putStringField(buf, pos, 4, producerId, producerIdBytes);
+  pos = putVarintField(buf, pos, 5, sequence);
+  if (pos !== buf.length) throw new Error(`ProduceRequest encoder wrote ${pos} bytes of ${buf.length}`);
+  return buf;
+}
+
+/** The ProduceResponse as proto-loader decodes it (the TypeScript Producer reads one position per record). */
+export function decodeProduceResponse(buf: Buffer): ProduceResponse__Output {
+  const r = new ProtoReader(buf);
+  const out: ProduceResponse__Output = { positions: [], duplicate: false };
+  while (r.next()) {
+    if (r.field === 1) {
+      const end = r.message();
+      const position: RecordPosition__Output = { partition: 0, offset: 0 };
+      while (r.next(end)) {
+        if (r.field === 1) position.partition = r.int32();
+        else if (r.field === 2) position.offset = r.int64();
+        else r.skip();
+      }
+      out.positions.push(position);
+    } else if (r.field === 2) out.duplicate = r.int64() !== 0;
+    else r.skip();
+  }
+  return out;
 }

@@ -228,3 +228,26 @@ export function delimitedSize(payload: number): number {
 export function isWritableVarint(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 }
+
+export const isBytes = (b: unknown): b is Uint8Array => b instanceof Uint8Array;
+
+/** A varint field, left out when zero (proto3). */
+export function putVarintField(buf: Buffer, pos: number, field: number, n: number): number {
+  if (!n) return pos;
+  buf[pos++] = tag(field, WIRE_VARINT);
+  return putVarint(buf, pos, n);
+}
+
+export function putBytesField(buf: Buffer, pos: number, field: number, bytes: Uint8Array): number {
+  buf[pos++] = tag(field, WIRE_LENGTH_DELIMITED);
+  pos = putVarint(buf, pos, bytes.length);
+  buf.set(bytes, pos);
+  return pos + bytes.length;
+}
+
+/** A string field whose UTF-8 length the caller has already measured. */
+export function putStringField(buf: Buffer, pos: number, field: number, text: string, byteLength: number): number {
+  buf[pos++] = tag(field, WIRE_LENGTH_DELIMITED);
+  pos = putVarint(buf, pos, byteLength);
+  return pos + buf.write(text, pos, 'utf8');
+}

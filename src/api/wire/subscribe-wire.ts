@@ -6,10 +6,21 @@
  */
 import type { AcquiredRecord, AcquiredRecord__Output } from '../../generated/sharelog/v1/AcquiredRecord.js';
 import type { ConsumedRecord, ConsumedRecord__Output } from '../../generated/sharelog/v1/ConsumedRecord.js';
-import type { Header } from '../../generated/sharelog/v1/Header.js';
 import type { SubscribeResponse, SubscribeResponse__Output } from '../../generated/sharelog/v1/SubscribeResponse.js';
-import { decodeHeader } from './produce-wire.js';
-import { ProtoReader, WIRE_LENGTH_DELIMITED, WIRE_VARINT, delimitedSize, isWritableVarint, putVarint, tag, varintSize } from './proto-wire.js';
+import { decodeHeader, headerSize, putHeader } from './header-wire.js';
+import {
+  ProtoReader,
+  WIRE_LENGTH_DELIMITED,
+  delimitedSize,
+  isBytes,
+  isWritableVarint,
+  putBytesField,
+  putStringField,
+  putVarint,
+  putVarintField,
+  tag,
+  varintSize,
+} from './proto-wire.js';
 
 const EMPTY = Buffer.alloc(0);
 const RECORDS_TAG = tag(2, WIRE_LENGTH_DELIMITED);
@@ -22,14 +33,6 @@ interface Sizing {
   acquired: number[];
   topic: string;
   topicBytes: number;
-}
-
-const isBytes = (b: unknown): b is Uint8Array => b instanceof Uint8Array;
-
-function headerSize(h: Header): number {
-  const key = h.key ? Buffer.byteLength(h.key) : 0;
-  const value = ((h.value ?? EMPTY) as Uint8Array).length;
-  return (key ? delimitedSize(key) : 0) + (value ? delimitedSize(value) : 0);
 }
 
 /** Size of a ConsumedRecord, or -1 when a field is outside what this encoder writes. */
@@ -64,43 +67,15 @@ function acquiredSize(a: AcquiredRecord, consumed: number): number {
   return size;
 }
 
-function putVarintField(buf: Buffer, pos: number, field: number, n: number): number {
-  if (!n) return pos;
-  buf[pos++] = tag(field, WIRE_VARINT);
-  return putVarint(buf, pos, n);
-}
-
-function putBytesField(buf: Buffer, pos: number, field: number, bytes: Uint8Array): number {
-  buf[pos++] = tag(field, WIRE_LENGTH_DELIMITED);
-  pos = putVarint(buf, pos, bytes.length);
-  buf.set(bytes, pos);
-  return pos + bytes.length;
-}
-
 function putConsumed(buf: Buffer, pos: number, r: ConsumedRecord, sizing: Sizing): number {
   const topic = r.topic ?? '';
-  if (topic) {
-    const bytes = topic === sizing.topic ? sizing.topicBytes : Buffer.byteLength(topic);
-    buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
-    pos = putVarint(buf, pos, bytes);
-    pos += buf.write(topic, pos, 'utf8');
-  }
+  if (topic) pos = putStringField(buf, pos, 1, topic, topic === sizing.topic ? sizing.topicBytes : Buffer.byteLength(topic));
   pos = putVarintField(buf, pos, 2, r.partition ?? 0);
   pos = putVarintField(buf, pos, 3, (r.offset ?? 0) as number);
   if (r.key !== undefined && r.key !== null) pos = putBytesField(buf, pos, 4, r.key as Uint8Array);
   const value = (r.value ?? EMPTY) as Uint8Array;
   if (value.length) pos = putBytesField(buf, pos, 5, value);
-  for (const h of r.headers ?? []) {
-    buf[pos++] = tag(6, WIRE_LENGTH_DELIMITED);
-    pos = putVarint(buf, pos, headerSize(h));
-    if (h.key) {
-      buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
-      pos = putVarint(buf, pos, Buffer.byteLength(h.key));
-      pos += buf.write(h.key, pos, 'utf8');
-    }
-    const hv = (h.value ?? EMPTY) as Uint8Array;
-    if (hv.length) pos = putBytesField(buf, pos, 2, hv);
-  }
+  for (const h of r.headers ?? []) pos = putHeader(buf, pos, 6, h);
   return putVarintField(buf, pos, 7, (r.timestampMs ?? 0) as number);
 }
 
