@@ -100,19 +100,11 @@ export function encodeProduceResponse(response: ProduceResponse): Buffer | null 
     const offset = (positions[i].offset ?? 0) as number;
     buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
     pos = putVarint(buf, pos, sizes[i]);
-    if (partition) {
-      buf[pos++] = tag(1, WIRE_VARINT);
-      pos = putVarint(buf, pos, partition);
-    }
-    if (offset) {
-      buf[pos++] = tag(2, WIRE_VARINT);
-      pos = putVarint(buf, pos, offset);
-    }
+    pos = putVarintField(buf, pos, 1, partition);
+    pos = putVarintField(buf, pos, 2, offset);
   }
-  if (response.duplicate) {
-    buf[pos++] = tag(2, WIRE_VARINT);
-    buf[pos++] = 1;
-  }
+  pos = putVarintField(buf, pos, 2, response.duplicate ? 1 : 0);
+  if (pos !== buf.length) throw new Error(`ProduceResponse encoder wrote ${pos} bytes of ${buf.length}`);
   return buf;
 }
 
