@@ -6,17 +6,15 @@
  */
 import type { ProduceRequest, ProduceRequest__Output } from '../../generated/sharelog/v1/ProduceRequest.js';
 import type { ProduceResponse, ProduceResponse__Output } from '../../generated/sharelog/v1/ProduceResponse.js';
-import type { Record as RecordInput, Record__Output } from '../../generated/sharelog/v1/Record.js';
+import type { Record__Output } from '../../generated/sharelog/v1/Record.js';
 import type { RecordPosition__Output } from '../../generated/sharelog/v1/RecordPosition.js';
-import { decodeHeader, headerSize, putHeader } from './header-wire.js';
+import { EMPTY, bodySize, putBody, readBodyField } from './record-wire.js';
 import {
   ProtoReader,
   WIRE_LENGTH_DELIMITED,
   WIRE_VARINT,
   delimitedSize,
-  isBytes,
   isWritableVarint,
-  putBytesField,
   putStringField,
   putVarint,
   putVarintField,
@@ -24,7 +22,8 @@ import {
   varintSize,
 } from './proto-wire.js';
 
-const EMPTY = Buffer.alloc(0);
+/** Record's key, value, headers and timestamp are its fields 1..4. */
+const RECORD_BODY = 1;
 
 export function decodeProduceRequest(buf: Buffer): ProduceRequest__Output {
   const r = new ProtoReader(buf);
@@ -56,25 +55,7 @@ export function decodeProduceRequest(buf: Buffer): ProduceRequest__Output {
 
 function decodeRecord(r: ProtoReader, end: number): Record__Output {
   const out: Record__Output = { value: EMPTY, headers: [], timestampMs: 0 };
-  while (r.next(end)) {
-    switch (r.field) {
-      case 1:
-        out.key = r.bytes();
-        out._key = 'key';
-        break;
-      case 2:
-        out.value = r.bytes();
-        break;
-      case 3:
-        out.headers.push(decodeHeader(r, r.message()));
-        break;
-      case 4:
-        out.timestampMs = r.int64();
-        break;
-      default:
-        r.skip();
-    }
-  }
+  while (r.next(end)) if (!readBodyField(r, out, RECORD_BODY)) r.skip();
   return out;
 }
 
@@ -110,24 +91,6 @@ export function encodeProduceResponse(response: ProduceResponse): Buffer | null 
 
 // ------------------------------------------------------------------------------------------------ client side
 
-/** Size of a Record, or -1 when a field is outside what this encoder writes. */
-function recordSize(r: RecordInput): number {
-  if (!isWritableVarint(r.timestampMs ?? 0) || !isBytes(r.value ?? EMPTY)) return -1;
-  let size = 0;
-  if (r.key !== undefined && r.key !== null) {
-    if (!isBytes(r.key)) return -1;
-    size += delimitedSize(r.key.length);
-  }
-  const value = (r.value ?? EMPTY) as Uint8Array;
-  if (value.length) size += delimitedSize(value.length);
-  for (const h of r.headers ?? []) {
-    if (!isBytes(h.value ?? EMPTY)) return -1;
-    size += delimitedSize(headerSize(h));
-  }
-  if (r.timestampMs) size += 1 + varintSize(r.timestampMs as number);
-  return size;
-}
-
 /**
  * The encoded ProduceRequest (the TypeScript Producer's), or null when a value is outside what this encoder writes
  * (strings for bytes, int64 as strings or Longs, negative numbers): the generic serializer takes those.
@@ -147,7 +110,7 @@ export function encodeProduceRequest(request: ProduceRequest): Buffer | null {
   if (partition !== undefined && partition !== null) total += 1 + varintSize(partition);
   if (sequence) total += 1 + varintSize(sequence);
   for (let i = 0; i < records.length; i++) {
-    const size = recordSize(records[i]);
+    const size = bodySize(records[i]);
     if (size < 0) return null;
     sizes[i] = size;
     total += delimitedSize(size);
@@ -163,11 +126,7 @@ export function encodeProduceRequest(request: ProduceRequest): Buffer | null {
     const r = records[i];
     buf[pos++] = tag(3, WIRE_LENGTH_DELIMITED);
     pos = putVarint(buf, pos, sizes[i]);
-    if (r.key !== undefined && r.key !== null) pos = putBytesField(buf, pos, 1, r.key as Uint8Array);
-    const value = (r.value ?? EMPTY) as Uint8Array;
-    if (value.length) pos = putBytesField(buf, pos, 2, value);
-    for (const h of r.headers ?? []) pos = putHeader(buf, pos, 3, h);
-    pos = putVarintField(buf, pos, 4, (r.timestampMs ?? 0) as number);
+    pos = putBody(buf, pos, RECORD_BODY, r);
   }
   if (producerIdBytes) pos = putStringField(buf, pos, 4, producerId, producerIdBytes);
   pos = putVarintField(buf, pos, 5, sequence);

@@ -7,14 +7,12 @@
 import type { AcquiredRecord, AcquiredRecord__Output } from '../../generated/sharelog/v1/AcquiredRecord.js';
 import type { ConsumedRecord, ConsumedRecord__Output } from '../../generated/sharelog/v1/ConsumedRecord.js';
 import type { SubscribeResponse, SubscribeResponse__Output } from '../../generated/sharelog/v1/SubscribeResponse.js';
-import { decodeHeader, headerSize, putHeader } from './header-wire.js';
+import { EMPTY, bodySize, putBody, readBodyField } from './record-wire.js';
 import {
   ProtoReader,
   WIRE_LENGTH_DELIMITED,
   delimitedSize,
-  isBytes,
   isWritableVarint,
-  putBytesField,
   putStringField,
   putVarint,
   putVarintField,
@@ -22,7 +20,8 @@ import {
   varintSize,
 } from './proto-wire.js';
 
-const EMPTY = Buffer.alloc(0);
+/** ConsumedRecord's key, value, headers and timestamp are its fields 4..7. */
+const CONSUMED_BODY = 4;
 const RECORDS_TAG = tag(2, WIRE_LENGTH_DELIMITED);
 
 // ------------------------------------------------------------------------------------------------ encoding
@@ -37,24 +36,17 @@ interface Sizing {
 
 /** Size of a ConsumedRecord, or -1 when a field is outside what this encoder writes. */
 function consumedSize(r: ConsumedRecord, sizing: Sizing): number {
-  if (!isWritableVarint(r.partition ?? 0) || !isWritableVarint(r.offset ?? 0) || !isWritableVarint(r.timestampMs ?? 0)) return -1;
-  if (!isBytes(r.value ?? EMPTY) || (r.key !== undefined && r.key !== null && !isBytes(r.key))) return -1;
+  if (!isWritableVarint(r.partition ?? 0) || !isWritableVarint(r.offset ?? 0)) return -1;
   const topic = r.topic ?? '';
   if (topic !== sizing.topic) {
     sizing.topic = topic;
     sizing.topicBytes = Buffer.byteLength(topic);
   }
-  let size = sizing.topicBytes ? delimitedSize(sizing.topicBytes) : 0;
+  const body = bodySize(r);
+  if (body < 0) return -1;
+  let size = body + (sizing.topicBytes ? delimitedSize(sizing.topicBytes) : 0);
   if (r.partition) size += 1 + varintSize(r.partition);
   if (r.offset) size += 1 + varintSize(r.offset as number);
-  if (r.key !== undefined && r.key !== null) size += delimitedSize((r.key as Uint8Array).length);
-  const valueLength = (r.value as Uint8Array | undefined)?.length ?? 0;
-  if (valueLength) size += delimitedSize(valueLength);
-  for (const h of r.headers ?? []) {
-    if (!isBytes(h.value ?? EMPTY)) return -1;
-    size += delimitedSize(headerSize(h));
-  }
-  if (r.timestampMs) size += 1 + varintSize(r.timestampMs as number);
   return size;
 }
 
@@ -72,11 +64,7 @@ function putConsumed(buf: Buffer, pos: number, r: ConsumedRecord, sizing: Sizing
   if (topic) pos = putStringField(buf, pos, 1, topic, topic === sizing.topic ? sizing.topicBytes : Buffer.byteLength(topic));
   pos = putVarintField(buf, pos, 2, r.partition ?? 0);
   pos = putVarintField(buf, pos, 3, (r.offset ?? 0) as number);
-  if (r.key !== undefined && r.key !== null) pos = putBytesField(buf, pos, 4, r.key as Uint8Array);
-  const value = (r.value ?? EMPTY) as Uint8Array;
-  if (value.length) pos = putBytesField(buf, pos, 5, value);
-  for (const h of r.headers ?? []) pos = putHeader(buf, pos, 6, h);
-  return putVarintField(buf, pos, 7, (r.timestampMs ?? 0) as number);
+  return putBody(buf, pos, CONSUMED_BODY, r);
 }
 
 /** The encoded message when it carries records this encoder can write; null hands it to the generic codec. */
@@ -176,21 +164,8 @@ function decodeConsumed(r: ProtoReader, end: number): ConsumedRecord__Output {
       case 3:
         out.offset = r.int64();
         break;
-      case 4:
-        out.key = r.bytes();
-        out._key = 'key';
-        break;
-      case 5:
-        out.value = r.bytes();
-        break;
-      case 6:
-        out.headers.push(decodeHeader(r, r.message()));
-        break;
-      case 7:
-        out.timestampMs = r.int64();
-        break;
       default:
-        r.skip();
+        if (!readBodyField(r, out, CONSUMED_BODY)) r.skip();
     }
   }
   return out;
