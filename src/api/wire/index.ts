@@ -7,7 +7,7 @@
  * In the produce and share-drain profiles that was the largest single cost after the work itself (issue 7). These
  * codecs write the same wire format (any protobuf decoder reads it) and produce the same objects proto-loader
  * does, so handlers and clients do not change; what they do not handle (other response kinds, values outside
- * their range) goes to proto-loader's codec. test/unit/wire.test.ts checks both against protobufjs.
+ * their range) goes to proto-loader's codec. test/unit/api/wire.test.ts checks them against protobufjs.
  */
 import type * as grpc from '@grpc/grpc-js';
 import { decodeProduceRequest, decodeProduceResponse, encodeProduceRequest, encodeProduceResponse } from './produce-wire.js';
@@ -18,6 +18,7 @@ export { decodeSubscribeRecords, encodeSubscribeRecords } from './subscribe-wire
 export { WireError } from './proto-wire.js';
 
 type Method = grpc.MethodDefinition<unknown, unknown>;
+
 function serverOverrides(name: string, method: Method): Partial<Method> {
   switch (name) {
     case 'Produce': {
@@ -67,7 +68,7 @@ export function withServerCodecs<S extends grpc.ServiceDefinition>(service: S): 
   return withOverrides(service, serverOverrides);
 }
 
-/** The service definition with the client side of the fast codecs (response decoders). */
+/** The service definition with the client side of the fast codecs (request encoders, response decoders). */
 export function withClientCodecs<S extends grpc.ServiceDefinition>(service: S): S {
   return withOverrides(service, clientOverrides);
 }
