@@ -11,14 +11,15 @@ import type { RecordPosition__Output } from '../../generated/sharelog/v1/RecordP
 import { EMPTY, bodySize, putBody, readBodyField } from './record-wire.js';
 import {
   ProtoReader,
-  WIRE_LENGTH_DELIMITED,
   WIRE_VARINT,
   delimitedSize,
   isWritableVarint,
+  putLengthPrefix,
   putStringField,
   putVarint,
   putVarintField,
   tag,
+  varintFieldSize,
   varintSize,
 } from './proto-wire.js';
 
@@ -70,7 +71,7 @@ export function encodeProduceResponse(response: ProduceResponse): Buffer | null 
   for (let i = 0; i < positions.length; i++) {
     const { partition, offset } = positions[i];
     if (!isWritableVarint(partition ?? 0) || !isWritableVarint(offset ?? 0)) return null;
-    const size = (partition ? 1 + varintSize(partition) : 0) + (offset ? 1 + varintSize(offset as number) : 0);
+    const size = varintFieldSize(partition ?? 0) + varintFieldSize((offset ?? 0) as number);
     sizes[i] = size;
     total += delimitedSize(size);
   }
@@ -79,8 +80,7 @@ export function encodeProduceResponse(response: ProduceResponse): Buffer | null 
   for (let i = 0; i < positions.length; i++) {
     const partition = positions[i].partition ?? 0;
     const offset = (positions[i].offset ?? 0) as number;
-    buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
-    pos = putVarint(buf, pos, sizes[i]);
+    pos = putLengthPrefix(buf, pos, 1, sizes[i]);
     pos = putVarintField(buf, pos, 1, partition);
     pos = putVarintField(buf, pos, 2, offset);
   }
@@ -108,7 +108,7 @@ export function encodeProduceRequest(request: ProduceRequest): Buffer | null {
   let total = (topicBytes ? delimitedSize(topicBytes) : 0) + (producerIdBytes ? delimitedSize(producerIdBytes) : 0);
   // proto3 `optional`: a partition that is set is written, 0 included.
   if (partition !== undefined && partition !== null) total += 1 + varintSize(partition);
-  if (sequence) total += 1 + varintSize(sequence);
+  total += varintFieldSize(sequence);
   for (let i = 0; i < records.length; i++) {
     const size = bodySize(records[i]);
     if (size < 0) return null;
@@ -124,8 +124,7 @@ export function encodeProduceRequest(request: ProduceRequest): Buffer | null {
   }
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
-    buf[pos++] = tag(3, WIRE_LENGTH_DELIMITED);
-    pos = putVarint(buf, pos, sizes[i]);
+    pos = putLengthPrefix(buf, pos, 3, sizes[i]);
     pos = putBody(buf, pos, RECORD_BODY, r);
   }
   if (producerIdBytes) pos = putStringField(buf, pos, 4, producerId, producerIdBytes);

@@ -231,6 +231,11 @@ export function isWritableVarint(n: unknown): n is number {
 
 export const isBytes = (b: unknown): b is Uint8Array => b instanceof Uint8Array;
 
+/** Encoded size of a varint field as putVarintField writes it: nothing when zero. */
+export function varintFieldSize(n: number): number {
+  return n ? 1 + varintSize(n) : 0;
+}
+
 /** A varint field, left out when zero (proto3). */
 export function putVarintField(buf: Buffer, pos: number, field: number, n: number): number {
   if (!n) return pos;
@@ -238,16 +243,20 @@ export function putVarintField(buf: Buffer, pos: number, field: number, n: numbe
   return putVarint(buf, pos, n);
 }
 
-export function putBytesField(buf: Buffer, pos: number, field: number, bytes: Uint8Array): number {
+/** The tag and length of a length-delimited field; its payload follows at the returned position. */
+export function putLengthPrefix(buf: Buffer, pos: number, field: number, length: number): number {
   buf[pos++] = tag(field, WIRE_LENGTH_DELIMITED);
-  pos = putVarint(buf, pos, bytes.length);
+  return putVarint(buf, pos, length);
+}
+
+export function putBytesField(buf: Buffer, pos: number, field: number, bytes: Uint8Array): number {
+  pos = putLengthPrefix(buf, pos, field, bytes.length);
   buf.set(bytes, pos);
   return pos + bytes.length;
 }
 
 /** A string field whose UTF-8 length the caller has already measured. */
 export function putStringField(buf: Buffer, pos: number, field: number, text: string, byteLength: number): number {
-  buf[pos++] = tag(field, WIRE_LENGTH_DELIMITED);
-  pos = putVarint(buf, pos, byteLength);
+  pos = putLengthPrefix(buf, pos, field, byteLength);
   return pos + buf.write(text, pos, 'utf8');
 }

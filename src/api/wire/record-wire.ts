@@ -6,16 +6,14 @@ import type { Header, Header__Output } from '../../generated/sharelog/v1/Header.
 import type { Record } from '../../generated/sharelog/v1/Record.js';
 import {
   ProtoReader,
-  WIRE_LENGTH_DELIMITED,
   delimitedSize,
   isBytes,
   isWritableVarint,
   putBytesField,
+  putLengthPrefix,
   putStringField,
-  putVarint,
   putVarintField,
-  tag,
-  varintSize,
+  varintFieldSize,
 } from './proto-wire.js';
 
 export const EMPTY = Buffer.alloc(0);
@@ -64,8 +62,7 @@ export function bodySize(r: BodyInput): number {
     if (!isBytes(h.value ?? EMPTY)) return -1;
     size += delimitedSize(headerSize(h));
   }
-  if (r.timestampMs) size += 1 + varintSize(r.timestampMs as number);
-  return size;
+  return size + varintFieldSize((r.timestampMs ?? 0) as number);
 }
 
 /** Writes the four fields (sized by bodySize). A set key is written even when empty: it is a proto3 optional. */
@@ -94,8 +91,7 @@ function headerSize(h: Header): number {
 }
 
 function putHeader(buf: Buffer, pos: number, field: number, h: Header): number {
-  buf[pos++] = tag(field, WIRE_LENGTH_DELIMITED);
-  pos = putVarint(buf, pos, headerSize(h));
+  pos = putLengthPrefix(buf, pos, field, headerSize(h));
   if (h.key) pos = putStringField(buf, pos, 1, h.key, Buffer.byteLength(h.key));
   const value = (h.value ?? EMPTY) as Uint8Array;
   return value.length ? putBytesField(buf, pos, 2, value) : pos;

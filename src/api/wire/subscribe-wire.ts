@@ -13,11 +13,11 @@ import {
   WIRE_LENGTH_DELIMITED,
   delimitedSize,
   isWritableVarint,
+  putLengthPrefix,
   putStringField,
-  putVarint,
   putVarintField,
   tag,
-  varintSize,
+  varintFieldSize,
 } from './proto-wire.js';
 
 /** ConsumedRecord's key, value, headers and timestamp are its fields 4..7. */
@@ -44,19 +44,18 @@ function consumedSize(r: ConsumedRecord, sizing: Sizing): number {
   }
   const body = bodySize(r);
   if (body < 0) return -1;
-  let size = body + (sizing.topicBytes ? delimitedSize(sizing.topicBytes) : 0);
-  if (r.partition) size += 1 + varintSize(r.partition);
-  if (r.offset) size += 1 + varintSize(r.offset as number);
-  return size;
+  const topicSize = sizing.topicBytes ? delimitedSize(sizing.topicBytes) : 0;
+  return body + topicSize + varintFieldSize(r.partition ?? 0) + varintFieldSize((r.offset ?? 0) as number);
 }
 
 function acquiredSize(a: AcquiredRecord, consumed: number): number {
   if (!isWritableVarint(a.deliveryCount ?? 0) || !isWritableVarint(a.lockExpiresAtMs ?? 0) || !isWritableVarint(a.leaseToken ?? 0)) return -1;
-  let size = delimitedSize(consumed);
-  if (a.deliveryCount) size += 1 + varintSize(a.deliveryCount);
-  if (a.lockExpiresAtMs) size += 1 + varintSize(a.lockExpiresAtMs as number);
-  if (a.leaseToken) size += 1 + varintSize(a.leaseToken as number);
-  return size;
+  return (
+    delimitedSize(consumed) +
+    varintFieldSize(a.deliveryCount ?? 0) +
+    varintFieldSize((a.lockExpiresAtMs ?? 0) as number) +
+    varintFieldSize((a.leaseToken ?? 0) as number)
+  );
 }
 
 function putConsumed(buf: Buffer, pos: number, r: ConsumedRecord, sizing: Sizing): number {
@@ -85,15 +84,11 @@ export function encodeSubscribeRecords(response: SubscribeResponse): Buffer | nu
     inner += delimitedSize(acquired);
   }
   const buf = Buffer.allocUnsafe(delimitedSize(inner));
-  let pos = 0;
-  buf[pos++] = RECORDS_TAG;
-  pos = putVarint(buf, pos, inner);
+  let pos = putLengthPrefix(buf, 0, 2, inner); // SubscribeResponse.records
   for (let i = 0; i < records.length; i++) {
     const a = records[i];
-    buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
-    pos = putVarint(buf, pos, sizing.acquired[i]);
-    buf[pos++] = tag(1, WIRE_LENGTH_DELIMITED);
-    pos = putVarint(buf, pos, sizing.consumed[i]);
+    pos = putLengthPrefix(buf, pos, 1, sizing.acquired[i]);
+    pos = putLengthPrefix(buf, pos, 1, sizing.consumed[i]);
     pos = putConsumed(buf, pos, a.record!, sizing);
     pos = putVarintField(buf, pos, 2, a.deliveryCount ?? 0);
     pos = putVarintField(buf, pos, 3, (a.lockExpiresAtMs ?? 0) as number);
