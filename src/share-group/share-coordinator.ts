@@ -419,13 +419,13 @@ export class ShareCoordinator {
 
   // ------------------------------------------------------------------------------------------------ groups
 
-  /** Runs a membership change of the group: one at a time on this server, on the newest shared state. */
   /** Forgets a deleted group: its membership in the registry (and shared store) and its cached record keys. */
   async forgetGroup(group: ShareGroup): Promise<void> {
     this.reader.forgetGroup(group.groupId);
     await this.registry.forget(group);
   }
 
+  /** Runs a membership change of the group: one at a time on this server, on the newest shared state. */
   change<T>(group: ShareGroup, task: () => Promise<T>): Promise<T> {
     return group.exclusive(() => this.sync.run(group, task));
   }
