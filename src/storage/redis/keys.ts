@@ -34,12 +34,12 @@ export const SHARE_AVAILABLE_CHANNEL = `${PREFIX}:share-available`;
 export const SHARE_GROUPS_CHANNEL = `${PREFIX}:share-groups`;
 
 /**
- * The eight keys of one share-partition, in the order the scripts of lua/share/ expect (see lua/share/lib.lua).
+ * The nine keys of one share-partition, in the order the scripts of lua/share/ expect (see lua/share/lib.lua).
  * They carry the partition's hash tag, so a share-partition sits in the slot of its topic-partition's log.
  */
 export function sharePartitionKeys(groupId: string, topic: string, partition: number): string[] {
   const base = `${PREFIX}:{${topic}/${partition}}:sg:${groupId}`;
-  return ['meta', 'records', 'unfinished', 'archived', 'locks', 'delays', 'ready', 'held'].map((k) => `${base}:${k}`);
+  return ['meta', 'records', 'unfinished', 'archived', 'locks', 'delays', 'ready', 'held', 'runs'].map((k) => `${base}:${k}`);
 }
 
 /** A group's membership state (hash v, s), tagged by the sync key so it sits in one slot. */

@@ -1,5 +1,5 @@
 /**
- * The ShareStateStore over Redis (single server or Cluster). Each share-partition is eight keys in the slot of its
+ * The ShareStateStore over Redis (single server or Cluster). Each share-partition is nine keys in the slot of its
  * topic-partition (keys.ts sharePartitionKeys), changed only by the Lua scripts of lua/share/, one script per
  * operation, so every acquire/acknowledge/expiry is atomic across all servers, and lock deadlines come from Redis's
  * own clock (TIME). Records made acquirable again are announced on a pub/sub channel so long-polls on every

@@ -9,20 +9,21 @@ import path from 'node:path';
 import type { Cluster, Redis, Result } from 'ioredis';
 import { packageRoot } from '../../paths.js';
 
-/** Bump on any change of a script's KEYS/ARGV/output contract. */
+/** Bump on any change of a script's KEYS/ARGV/output contract: of the log and group scripts, of the share ones. */
 export const SCRIPT_VERSION = 1;
+export const SHARE_SCRIPT_VERSION = 2;
 
 /** Log and group scripts: name -> number of keys. */
 const LOG_SCRIPTS = { append: 3, retain: 2, 'grow-topic': 1, 'group-cas': 1 } as const;
-/** Share-partition scripts: all take the eight keys of src/storage/redis/keys.ts sharePartitionKeys. */
+/** Share-partition scripts: all take the nine keys of src/storage/redis/keys.ts sharePartitionKeys. */
 const SHARE_SCRIPTS = ['acquire', 'acknowledge', 'release-member', 'expire', 'ensure', 'reset', 'advance-start', 'describe', 'inspect'] as const;
-export const SHARE_PARTITION_KEY_COUNT = 8;
+export const SHARE_PARTITION_KEY_COUNT = 9;
 
 export type LogScript = keyof typeof LOG_SCRIPTS;
 export type ShareScript = (typeof SHARE_SCRIPTS)[number];
 
 export const commandName = (name: LogScript | ShareScript, share = false): string =>
-  `sharelog_${share ? 'share_' : ''}${name.replace(/-/g, '_')}_v${SCRIPT_VERSION}`;
+  `sharelog_${share ? 'share_' : ''}${name.replace(/-/g, '_')}_v${share ? SHARE_SCRIPT_VERSION : SCRIPT_VERSION}`;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {

@@ -10,35 +10,35 @@ local now = now_ms()
 local lazily = {}
 local gave_back = expire_locks(now, c, lazily) > 0
 local quoted = cjson.encode(member)
+local NAMES = { V = 'AVAILABLE', A = 'ACKNOWLEDGED', X = 'ARCHIVED' }
 
--- The records of [first, last] inside the window, read with one HMGET per chunk (nil entries are ACKNOWLEDGED).
-local function load(first, last)
-  local out = {}
-  local o = first
-  while o <= last do
-    local stop = math.min(last, o + 499)
-    local fields = {}
-    for x = o, stop do table.insert(fields, x) end
-    local values = redis.call('HMGET', K_REC, unpack(fields))
-    for i, v in ipairs(fields) do
-      if values[i] then out[v] = cmsgpack.unpack(values[i]) end
-    end
-    o = stop + 1
+-- The runs of [first, last] after splitting at both ends: parallel lists of first offsets and fields.
+local function runs_of(first, last)
+  split(first)
+  split(last + 1)
+  local firsts = redis.call('ZRANGEBYSCORE', K_RUNS, first, last)
+  local runs = {}
+  for i = 1, #firsts, 500 do
+    local values = redis.call('HMGET', K_REC, unpack(firsts, i, math.min(#firsts, i + 499)))
+    for j, v in ipairs(values) do runs[i + j - 1] = cmsgpack.unpack(v) end
   end
-  return out
+  for i, k in ipairs(firsts) do firsts[i] = tonumber(k) end
+  return firsts, runs
 end
 
--- Nil when the member holds every record of [first, last] (given as `recs`), else { code, message }.
-local function refusal(first, last, token, recs, s, e)
+-- Nil when the member holds every record of [first, last] (the runs `firsts`/`runs` cover [first, e)), else
+-- { code, message } naming the lowest offset that is not held.
+local function refusal(first, last, token, firsts, runs, s, e)
   if first < s then
     return { 'INVALID_RECORD_STATE', string.format('offset %d is below the start offset %d: it is finished or was removed', first, s) }
   end
-  for o = first, math.min(last, e - 1) do
-    local r = recs[o]
-    local state = r and r[ST] or 'A'
-    if state ~= 'Q' then
-      local names = { V = 'AVAILABLE', A = 'ACKNOWLEDGED', X = 'ARCHIVED' }
-      return { 'INVALID_RECORD_STATE', string.format('offset %d is %s, not acquired by member %s', o, names[state], quoted) }
+  local next = first
+  local stop = math.min(last, e - 1)
+  for i, o in ipairs(firsts) do
+    if o > next then break end
+    local r = runs[i]
+    if r[ST] ~= 'Q' then
+      return { 'INVALID_RECORD_STATE', string.format('offset %d is %s, not acquired by member %s', o, NAMES[r[ST]], quoted) }
     end
     if r[MEM] ~= member then
       return { 'INVALID_RECORD_STATE',
@@ -47,33 +47,16 @@ local function refusal(first, last, token, recs, s, e)
     if token >= 0 and r[TOK] ~= token then
       return { 'STALE_LEASE_TOKEN', string.format('offset %d is held under lease token %d, not %d', o, r[TOK], token) }
     end
+    next = r[LAST] + 1
+  end
+  if next <= stop then
+    -- A gap: records accepted earlier (their runs are gone).
+    return { 'INVALID_RECORD_STATE', string.format('offset %d is ACKNOWLEDGED, not acquired by member %s', next, quoted) }
   end
   if last >= e then
     return { 'INVALID_RECORD_STATE', string.format('offset %d has not been acquired (end offset %d)', math.max(first, e), e) }
   end
   return nil
-end
-
--- Writes of ACCEPT and RENEW, batched: one HSET and one ZREM/ZADD per chunk instead of per record. An accepted
--- record below the lowest unfinished one is about to be passed by the start offset (advance deletes its entry),
--- so only accepted records above it get an ACKNOWLEDGED entry: in the usual in-order case, none do.
-local function flush_writes(puts, accepted, locks_removed, locks_added)
-  for i = 1, #accepted, 500 do redis.call('ZREM', K_UNF, unpack(accepted, i, math.min(#accepted, i + 499))) end
-  for i = 1, #locks_removed, 500 do redis.call('ZREM', K_LOCK, unpack(locks_removed, i, math.min(#locks_removed, i + 499))) end
-  for i = 1, #locks_added, 1000 do redis.call('ZADD', K_LOCK, unpack(locks_added, i, math.min(#locks_added, i + 999))) end
-  if #accepted > 0 then
-    local lowest = redis.call('ZRANGE', K_UNF, 0, 0, 'WITHSCORES')
-    local passed = meta_num('e')
-    if #lowest > 0 then passed = tonumber(lowest[2]) end
-    for _, o in ipairs(accepted) do
-      if o >= passed then
-        local r = puts.pending[o]
-        table.insert(puts, o)
-        table.insert(puts, cmsgpack.pack({ 'A', r[CNT], '', 0, 0, 0, '', '', 0, '', r[ATT] }))
-      end
-    end
-  end
-  for i = 1, #puts, 1000 do redis.call('HSET', K_REC, unpack(puts, i, math.min(#puts, i + 999))) end
 end
 
 local results = {}
@@ -88,30 +71,29 @@ for i = 1, tonumber(ARGV[10]) do
   base = base + 6
   local s = meta_num('s')
   local e = meta_num('e')
-  local recs = {}
-  if first >= s then recs = load(first, math.min(last, e - 1)) end
-  local refused = refusal(first, last, token, recs, s, e)
+  local firsts, runs = {}, {}
+  if first >= s and first < e then firsts, runs = runs_of(first, math.min(last, e - 1)) end
+  local refused = refusal(first, last, token, firsts, runs, s, e)
   if refused then
     table.insert(results, { refused[1], refused[2], 0, {} })
   else
     local archived = {}
     local deadline = 0
     if kind == 'RENEW' then deadline = now + c.lock end
-    local puts, accepted, locks_removed, locks_added = { pending = {} }, {}, {}, {}
-    for o = first, last do
-      local r = recs[o]
+    for j, o in ipairs(firsts) do
+      local r = runs[j]
       if kind == 'RENEW' then
         r[DL] = deadline
-        table.insert(puts, o)
-        table.insert(puts, cmsgpack.pack(r))
-        table.insert(locks_added, deadline)
-        table.insert(locks_added, o)
+        put(o, r)
+        redis.call('ZADD', K_LOCK, deadline, o)
       elseif kind == 'ACCEPT' then
-        hold(r[MEM], -1)
-        table.insert(locks_removed, o)
+        unhold(o, r)
+        redis.call('ZREM', K_UNF, o)
         finish_attempt(r, 'ACCEPTED', '', now)
-        puts.pending[o] = r
-        table.insert(accepted, o)
+        finish(r, 'A')
+        -- Written even when the start is about to pass it (advance deletes it then): a later range of this
+        -- call must see it ACKNOWLEDGED.
+        put(o, r)
       elseif kind == 'REJECT' then
         unhold(o, r)
         finish_attempt(r, 'REJECTED', reason, now)
@@ -126,10 +108,10 @@ for i = 1, tonumber(ARGV[10]) do
         gave_back = true
       end
     end
-    flush_writes(puts, accepted, locks_removed, locks_added)
     table.insert(results, { '', '', deadline, flat_archived(archived) })
   end
 end
+
 flush_counters()
 advance()
 if gave_back then announce(ARGV[8], ARGV[9]) end

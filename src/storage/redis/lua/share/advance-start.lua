@@ -3,17 +3,18 @@
 local start = tonumber(ARGV[1])
 local s = meta_num('s')
 if start <= s then return 0 end
-local below = '(' .. start
-for _, o in ipairs(redis.call('ZRANGEBYSCORE', K_UNF, '-inf', below)) do
+split(start)
+local gone = redis.call('ZRANGEBYSCORE', K_RUNS, '-inf', '(' .. start)
+for _, k in ipairs(gone) do
+  local o = tonumber(k)
   local r = get(o)
   if r[ST] == 'Q' then unhold(o, r) end
+  -- Delays are scored by time, not offset.
+  if r[ST] == 'V' and r[DUE] > 0 then redis.call('ZREM', K_DELAY, o) end
 end
-delete_entries(s, math.min(start, meta_num('e')))
+delete_runs(gone)
+local below = '(' .. start
 for _, key in ipairs({ K_UNF, K_ARC, K_READY }) do redis.call('ZREMRANGEBYSCORE', key, '-inf', below) end
--- Delays are scored by time, not offset: drop the entries of removed offsets one by one (unhold did the locks).
-for _, d in ipairs(redis.call('ZRANGE', K_DELAY, 0, -1)) do
-  if tonumber(d) < start then redis.call('ZREM', K_DELAY, d) end
-end
 flush_counters()
 redis.call('HSET', K_META, 's', start)
 if meta_num('e') < start then redis.call('HSET', K_META, 'e', start) end

@@ -1,22 +1,30 @@
 --[[ Shared by every share-partition script: scripts.ts prepends this file to each of them.
-  One share-partition (a share group's view of one topic-partition) is eight keys with the partition's hash tag:
-  KEYS[1] meta hash: s = start offset (SPSO), e = end offset (SPEO), l = last lease token, q = ACQUIRED records
-  KEYS[2] records hash: offset -> msgpack {state, count, member, deadline, token, due, failure member,
-          failure reason, failed at, failure outcome, attempts} for every record of [s, e): AVAILABLE ('V'),
-          ACQUIRED ('Q'), ACKNOWLEDGED ('A'), ARCHIVED ('X'). Attempts are a flat list of (member, acquired at,
-          finished at, outcome, reason), the newest last. Entries go when the start offset passes them.
-  KEYS[3] unfinished zset: AVAILABLE and ACQUIRED offsets of [s, e) (the lowest one bounds the start offset)
-  KEYS[4] archived zset: ARCHIVED offsets of [s, e)
-  KEYS[5] locks zset: ACQUIRED offsets scored by lock deadline
-  KEYS[6] delays zset: delayed AVAILABLE offsets scored by the time they become due
-  KEYS[7] ready zset: due AVAILABLE offsets of [s, e) (redeliveries), scored by offset
+  State is kept per run: a run is a range of consecutive offsets in one state that were always handed out and
+  acknowledged together (an acquire of new records makes one run; an acknowledgement of part of a run splits it
+  first). Acquiring and accepting a batch of a thousand records is then a few commands, not a few per record.
+  One share-partition (a share group's view of one topic-partition) is nine keys with the partition's hash tag:
+  KEYS[1] meta hash: s = start offset (SPSO), e = end offset (SPEO), l = last lease token, q = ACQUIRED records,
+          f = state format (2 = runs; a share-partition without it is upgraded by upgrade() below)
+  KEYS[2] runs hash: first offset -> msgpack {state, count, member, deadline, token, due, failure member,
+          failure reason, failed at, failure outcome, attempts, last offset}: AVAILABLE ('V'), ACQUIRED ('Q'),
+          ACKNOWLEDGED ('A'), ARCHIVED ('X'). Attempts are a flat list of (member, acquired at, finished at,
+          outcome, reason), the newest last. Every offset of [s, e) is in one run; an offset in none is
+          ACKNOWLEDGED (accepted runs below the lowest unfinished one are not written: the start passes them).
+  KEYS[3] unfinished zset: AVAILABLE and ACQUIRED runs, scored by first offset (the lowest bounds the start)
+  KEYS[4] archived zset: ARCHIVED runs, scored by first offset
+  KEYS[5] locks zset: ACQUIRED runs scored by lock deadline
+  KEYS[6] delays zset: delayed AVAILABLE runs scored by the time they become due
+  KEYS[7] ready zset: due AVAILABLE runs (redeliveries), scored by first offset
   KEYS[8] held hash: member -> ACQUIRED records
-  Time is Redis's (TIME), so servers with skewed clocks agree on every deadline. ]]
-local K_META, K_REC, K_UNF, K_ARC, K_LOCK, K_DELAY, K_READY, K_HELD =
-  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8]
+  KEYS[9] index zset: the first offset of every run, so the run holding an offset is one lookup away
+  Runs are named by their first offset in every zset. Time is Redis's (TIME), so servers with skewed clocks agree
+  on every deadline. ]]
+local K_META, K_REC, K_UNF, K_ARC, K_LOCK, K_DELAY, K_READY, K_HELD, K_RUNS =
+  KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9]
 
--- Record fields.
-local ST, CNT, MEM, DL, TOK, DUE, FM, FR, FA, FO, ATT = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+-- Run fields.
+local ST, CNT, MEM, DL, TOK, DUE, FM, FR, FA, FO, ATT, LAST = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12
+local FORMAT = '2'
 
 local function now_ms()
   local t = redis.call('TIME')
@@ -27,6 +35,7 @@ local function meta_num(field)
   return tonumber(redis.call('HGET', K_META, field) or '0')
 end
 
+-- The run starting at o (a number), or nil.
 local function get(o)
   local v = redis.call('HGET', K_REC, o)
   if not v then return nil end
@@ -36,6 +45,27 @@ end
 local function put(o, r)
   redis.call('HSET', K_REC, o, cmsgpack.pack(r))
 end
+
+local function size(o, r)
+  return r[LAST] - o + 1
+end
+
+-- Format 1 kept one entry per offset, without a last offset and without the index: each becomes a run of one.
+-- Runs on the first touch of a share-partition after an upgrade; stop every server of the old version first.
+local function upgrade()
+  local f = redis.call('HGET', K_META, 'f')
+  if f == FORMAT or f == false and redis.call('EXISTS', K_META) == 0 then return end
+  local keys = redis.call('HKEYS', K_REC)
+  for _, k in ipairs(keys) do
+    local o = tonumber(k)
+    local r = get(o)
+    r[LAST] = o
+    put(o, r)
+    redis.call('ZADD', K_RUNS, o, o)
+  end
+  redis.call('HSET', K_META, 'f', FORMAT)
+end
+upgrade()
 
 -- The group config the TypeScript side passes as six numbers.
 local function config(first)
@@ -49,7 +79,52 @@ local function config(first)
   }
 end
 
--- A new attempt (acquisition) of the record; only the newest `kept` attempts stay.
+-- The run holding offset o: its first offset and fields, or nil (ACKNOWLEDGED, or outside [s, e)).
+local function run_at(o)
+  local hit = redis.call('ZREVRANGEBYSCORE', K_RUNS, o, '-inf', 'LIMIT', 0, 1)
+  if #hit == 0 then return nil end
+  local first = tonumber(hit[1])
+  local r = get(first)
+  if r == nil or r[LAST] < o then return nil end
+  return first, r
+end
+
+-- Adds a run to the zsets of its state (and the index).
+local function index(o, r)
+  redis.call('ZADD', K_RUNS, o, o)
+  local st = r[ST]
+  if st == 'V' then
+    redis.call('ZADD', K_UNF, o, o)
+    if r[DUE] > 0 then redis.call('ZADD', K_DELAY, r[DUE], o) else redis.call('ZADD', K_READY, o, o) end
+  elseif st == 'Q' then
+    redis.call('ZADD', K_UNF, o, o)
+    redis.call('ZADD', K_LOCK, r[DL], o)
+  elseif st == 'X' then
+    redis.call('ZADD', K_ARC, o, o)
+  end
+end
+
+local function copy(list)
+  local out = {}
+  for i, v in ipairs(list) do out[i] = v end
+  return out
+end
+
+-- Makes o the first offset of a run: the run holding it (if it starts before o) is cut in two, each half with
+-- the whole run's state and history.
+local function split(o)
+  local first, r = run_at(o)
+  if first == nil or first == o then return end
+  local tail = copy(r)
+  tail[ATT] = copy(r[ATT] or {})
+  tail[LAST] = r[LAST]
+  r[LAST] = o - 1
+  put(first, r)
+  put(o, tail)
+  index(o, tail)
+end
+
+-- A new attempt (acquisition) of the run; only the newest `kept` attempts stay.
 local function start_attempt(r, member, now, kept)
   local att = r[ATT] or {}
   for _, v in ipairs({ member, now, 0, 'IN_PROGRESS', '' }) do table.insert(att, v) end
@@ -59,7 +134,7 @@ local function start_attempt(r, member, now, kept)
   r[ATT] = att
 end
 
--- The record's attempt in progress ends with `outcome`.
+-- The run's attempt in progress ends with `outcome`.
 local function finish_attempt(r, outcome, reason, now)
   local att = r[ATT]
   if att == nil or #att < 5 or att[#att - 1] ~= 'IN_PROGRESS' then return end
@@ -90,15 +165,15 @@ local function flush_counters()
   acquired_delta = 0
 end
 
--- An ACQUIRED record stops being held (before it changes state).
+-- An ACQUIRED run stops being held (before it changes state).
 local function unhold(o, r)
-  hold(r[MEM], -1)
+  hold(r[MEM], -size(o, r))
   redis.call('ZREM', K_LOCK, o)
 end
 
--- Terminal: ARCHIVED, reported in `out` for the dead-letter topic as {offset, count, cause, reason, member}.
-local function archive(o, r, cause, last_reason, member, out)
-  r[ST] = 'X'
+-- A terminal state (ACKNOWLEDGED or ARCHIVED): no holder, lock, due time or pending failure any more.
+local function finish(r, state)
+  r[ST] = state
   r[MEM] = ''
   r[DL] = 0
   r[TOK] = 0
@@ -107,15 +182,22 @@ local function archive(o, r, cause, last_reason, member, out)
   r[FR] = ''
   r[FA] = 0
   r[FO] = ''
+end
+
+-- Terminal: ARCHIVED. Each record is reported in `out` for the dead-letter topic as
+-- {offset, count, cause, reason, member}.
+local function archive(o, r, cause, last_reason, member, out)
+  finish(r, 'X')
   put(o, r)
   redis.call('ZREM', K_UNF, o)
   redis.call('ZREM', K_READY, o)
   redis.call('ZREM', K_DELAY, o)
   redis.call('ZADD', K_ARC, o, o)
-  table.insert(out, { o, r[CNT], cause, last_reason or '', member or '' })
+  for x = o, r[LAST] do table.insert(out, { x, r[CNT], cause, last_reason or '', member or '' }) end
 end
 
--- RELEASE, lock expiry, member leave: AVAILABLE again (after `delay` ms), or ARCHIVED at the delivery limit.
+-- RELEASE, lock expiry, member leave of an ACQUIRED run: AVAILABLE again (after `delay` ms), or ARCHIVED at
+-- the delivery limit.
 local function give_back(o, r, outcome, reason, delay, now, c, out)
   local member = r[MEM]
   unhold(o, r)
@@ -147,17 +229,21 @@ end
 -- Gives back every lock whose deadline is <= now; returns how many records changed.
 local function expire_locks(now, c, out)
   local due = redis.call('ZRANGEBYSCORE', K_LOCK, '-inf', now)
-  for _, o in ipairs(due) do
+  local changed = 0
+  for _, k in ipairs(due) do
+    local o = tonumber(k)
     local r = get(o)
+    changed = changed + size(o, r)
     give_back(o, r, 'EXPIRED', '', backoff(c, r[CNT]), now, c, out)
   end
-  return #due
+  return changed
 end
 
--- Delayed records whose time has come become due.
+-- Delayed runs whose time has come become due.
 local function promote(now)
   local due = redis.call('ZRANGEBYSCORE', K_DELAY, '-inf', now)
-  for _, o in ipairs(due) do
+  for _, k in ipairs(due) do
+    local o = tonumber(k)
     local r = get(o)
     r[DUE] = 0
     put(o, r)
@@ -166,18 +252,17 @@ local function promote(now)
   if #due > 0 then redis.call('ZREMRANGEBYSCORE', K_DELAY, '-inf', now) end
 end
 
--- Deletes the record entries of [from, to), in chunks so no command gets too many arguments.
-local function delete_entries(from, to)
-  local o = from
-  while o < to do
-    local fields = {}
-    for x = o, math.min(to - 1, o + 499) do table.insert(fields, x) end
-    redis.call('HDEL', K_REC, unpack(fields))
-    o = o + 500
+-- Deletes the runs named in `firsts`, in chunks so no command gets too many arguments.
+local function delete_runs(firsts)
+  for i = 1, #firsts, 500 do
+    local j = math.min(#firsts, i + 499)
+    redis.call('HDEL', K_REC, unpack(firsts, i, j))
+    redis.call('ZREM', K_RUNS, unpack(firsts, i, j))
   end
 end
 
--- The start offset moves up to the lowest unfinished record (or the end); archived records below it go.
+-- The start offset moves up to the lowest unfinished run (or the end); the runs it passes (ACKNOWLEDGED or
+-- ARCHIVED) go.
 local function advance()
   local s = meta_num('s')
   local e = meta_num('e')
@@ -185,8 +270,7 @@ local function advance()
   local ns = e
   if #lowest > 0 then ns = tonumber(lowest[2]) end
   if ns <= s then return end
-  -- Everything passed is ACKNOWLEDGED or ARCHIVED.
-  delete_entries(s, ns)
+  delete_runs(redis.call('ZRANGEBYSCORE', K_RUNS, '-inf', '(' .. ns))
   redis.call('ZREMRANGEBYSCORE', K_ARC, '-inf', '(' .. ns)
   redis.call('HSET', K_META, 's', ns)
 end
@@ -203,4 +287,3 @@ local function flat_archived(list)
   end
   return out
 end
-
