@@ -163,9 +163,16 @@ export class RedisLogStore implements LogStore {
   }
 
   async read(topic: string, partition: number, offset: number, maxRecords: number, maxBytes: number): Promise<ReadResult> {
-    await this.checkPartition(topic, partition);
     const keys = partitionKeys(topic, partition);
-    const { logStartOffset, highWatermark } = await this.offsets(topic, partition);
+    // The checks and the first entry are independent: sent together, one round trip. Their errors count in order.
+    const [checked, bounds, first] = await Promise.allSettled([
+      this.checkPartition(topic, partition),
+      this.offsets(topic, partition),
+      this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1),
+    ]);
+    if (checked.status === 'rejected') throw checked.reason;
+    if (bounds.status === 'rejected') throw bounds.reason;
+    const { logStartOffset, highWatermark } = bounds.value;
     if (offset < logStartOffset || offset > highWatermark) {
       throw new SharelogError(
         ErrorCode.OFFSET_OUT_OF_RANGE,
@@ -174,7 +181,8 @@ export class RedisLogStore implements LogStore {
     }
     const records: StoredRecord[] = [];
     if (offset === highWatermark) return { records, highWatermark, logStartOffset };
-    let entries = await this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1);
+    if (first.status === 'rejected') throw first.reason;
+    let entries = first.value;
     let bytes = 0;
     let next = FIRST_FOLLOW_UP;
     while (entries.length > 0 && records.length < maxRecords) {
