@@ -53,8 +53,11 @@ const NO_ATTEMPTS: readonly Attempt[] = Object.freeze([]);
 export class RedisShareStateStore implements ShareStateStore {
   /** Configs of the groups this server has seen, refreshed on every change announcement. */
   private readonly configs = new Map<string, ShareGroupConfig>();
-  /** Share-partitions known to exist (they only go away by admin calls, which clear this). */
-  private readonly known = new Set<string>();
+  /**
+   * Per group, the share-partitions (`topic/partition`) known to exist: they only go away by admin calls, which
+   * clear this.
+   */
+  private readonly known = new Map<string, Set<string>>();
   /** Per share-partition, the log start offset last applied by advanceStart: most calls change nothing. */
   private readonly advancedTo = new Map<string, number>();
   private onArchived: ArchivedHandler = async () => undefined;
@@ -126,7 +129,7 @@ export class RedisShareStateStore implements ShareStateStore {
     if (json === undefined) return;
     if (json === null) this.configs.delete(groupId);
     else this.configs.set(groupId, { ...DEFAULT_SHARE_GROUP_CONFIG, ...(JSON.parse(json) as Partial<ShareGroupConfig>) });
-    for (const key of [...this.known]) if (key.startsWith(`${groupId}\0`)) this.known.delete(key);
+    this.known.delete(groupId);
     for (const key of [...this.advancedTo.keys()]) if (key.startsWith(`${groupId}\0`)) this.advancedTo.delete(key);
     for (const l of this.changedListeners) l(groupId);
   }
@@ -149,11 +152,10 @@ export class RedisShareStateStore implements ShareStateStore {
   }
 
   async hasPartition(groupId: string, tp: TopicPartition): Promise<boolean> {
-    const known = `${groupId}\0${tpKey(tp)}`;
-    if (this.known.has(known)) return true;
+    if (this.isKnown(groupId, tp)) return true;
     if (!this.configs.has(groupId) && (await this.redis.hexists(shareGroupsKey(), groupId)) === 0) return false;
     const exists = (await this.redis.sismember(shareGroupPartitionsKey(groupId), tpKey(tp))) === 1;
-    if (exists) this.known.add(known);
+    if (exists) this.addKnown(groupId, tp);
     return exists;
   }
 
@@ -162,12 +164,12 @@ export class RedisShareStateStore implements ShareStateStore {
     // The registry entry goes first: a crash in between leaves an entry whose state `ensure` creates next time.
     await this.redis.sadd(shareGroupPartitionsKey(groupId), tpKey(tp));
     const created = Number(await this.run('ensure', groupId, tp, startOffset)) === 1;
-    this.known.add(`${groupId}\0${tpKey(tp)}`);
+    this.addKnown(groupId, tp);
     return created;
   }
 
   async dropPartition(groupId: string, tp: TopicPartition): Promise<void> {
-    this.known.delete(`${groupId}\0${tpKey(tp)}`);
+    this.known.get(groupId)?.delete(tpKey(tp));
     this.advancedTo.delete(`${groupId}\0${tpKey(tp)}`);
     await this.redis.srem(shareGroupPartitionsKey(groupId), tpKey(tp));
     // One DEL: the keys share the partition's hash tag, so they sit in one Cluster slot.
@@ -297,11 +299,18 @@ export class RedisShareStateStore implements ShareStateStore {
     return { ...tp, startOffset: s, endOffset: e, counts: { available, acquired, acknowledged, archived, delayed } };
   }
 
+  /**
+   * Asked before every fetch. The counts of the share-partitions this server already knows are read together
+   * with the group's list of them: one round trip, and a second only for share-partitions new to this server.
+   */
   async acquiredBy(groupId: string, memberId: string): Promise<number> {
-    const counts = await Promise.all(
-      (await this.partitions(groupId)).map((tp) => this.redis.hget(sharePartitionKeys(groupId, tp.topic, tp.partition)[7], memberId)),
-    );
-    return counts.reduce((sum, n) => sum + Number(n ?? 0), 0);
+    const held = (tp: TopicPartition) => this.redis.hget(sharePartitionKeys(groupId, tp.topic, tp.partition)[7], memberId);
+    const guessed = [...(this.known.get(groupId) ?? [])];
+    const [listed, ...counts] = await Promise.all([this.partitions(groupId), ...guessed.map((k) => held(parseTp(k)))]);
+    const byKey = new Map(guessed.map((k, i) => [k, counts[i]]));
+    const missing = listed.filter((tp) => !byKey.has(tpKey(tp)));
+    for (const [i, n] of (await Promise.all(missing.map(held))).entries()) byKey.set(tpKey(missing[i]), n);
+    return listed.reduce((sum, tp) => sum + Number(byKey.get(tpKey(tp)) ?? 0), 0);
   }
 
   async inspect(groupId: string, tp: TopicPartition, first: number, last: number, logEndOffset: number): Promise<InspectedRecord[]> {
@@ -333,7 +342,7 @@ export class RedisShareStateStore implements ShareStateStore {
   async advanceStart(groupId: string, tp: TopicPartition, logStartOffset: number): Promise<void> {
     const key = `${groupId}\0${tpKey(tp)}`;
     // Called before every acquire: skip the round trip unless retention moved the log start since last time.
-    if ((this.advancedTo.get(key) ?? -1) >= logStartOffset && this.known.has(key)) return;
+    if ((this.advancedTo.get(key) ?? -1) >= logStartOffset && this.isKnown(groupId, tp)) return;
     await this.requirePartition(groupId, tp);
     await this.run('advance-start', groupId, tp, logStartOffset);
     this.advancedTo.set(key, logStartOffset);
@@ -354,6 +363,16 @@ export class RedisShareStateStore implements ShareStateStore {
         });
       },
     );
+  }
+
+  private isKnown(groupId: string, tp: TopicPartition): boolean {
+    return this.known.get(groupId)?.has(tpKey(tp)) ?? false;
+  }
+
+  private addKnown(groupId: string, tp: TopicPartition): void {
+    let set = this.known.get(groupId);
+    if (!set) this.known.set(groupId, (set = new Set()));
+    set.add(tpKey(tp));
   }
 
   private async requirePartition(groupId: string, tp: TopicPartition): Promise<void> {
