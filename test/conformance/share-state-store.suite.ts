@@ -7,8 +7,8 @@
  * asserts an upper bound on how long anything took; where a check only holds while a deadline has not passed yet,
  * it runs only when the test is still well before that deadline (see `before`).
  *
- * Left out on purpose (embedded-only features, unit-tested with src/ack-tracker): per-key ordering and the
- * attempt history beyond it being an array (the redis store keeps only the last failure).
+ * Left out on purpose: per-key ordering (embedded only, unit-tested with src/ack-tracker) and the attempt history
+ * beyond it being an array (share-state-store.differential.test.ts compares both stores' histories).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ErrorCode, SharelogError } from '../../src/errors.js';
