@@ -91,6 +91,31 @@ export function describeLogStore(name: string, harness: () => LogStoreHarness): 
       expect(small.records.map((r) => r.offset)).toEqual([10, 11]); // one whole batch even above max bytes
     });
 
+    it('reads one batch in parts, in any order, as it reads it whole', async () => {
+      await h.store.createTopic(topic, 1);
+      await h.store.append(topic, 0, Array.from({ length: 50 }, (_, i) => rec(`r${i}`)));
+      await h.store.append(topic, 0, [rec('after')]);
+      const valuesAt = async (offset: number, max: number) =>
+        (await h.store.read(topic, 0, offset, max, 1 << 20)).records.map((r) => `${r.offset}:${r.value.toString()}`);
+      const expected = (from: number, n: number) => Array.from({ length: n }, (_, i) => (from + i < 50 ? `${from + i}:r${from + i}` : '50:after'));
+      // Forward in parts, then back to earlier offsets, then across into the next batch.
+      for (const [offset, max] of [[0, 7], [7, 7], [14, 7], [3, 5], [21, 1], [20, 3], [45, 10], [49, 2], [0, 1]]) {
+        expect(await valuesAt(offset, max)).toEqual(expected(offset, Math.min(max, 51 - offset)));
+      }
+    });
+
+    it('reads the records of a topic made again under the same name, never the earlier ones', async () => {
+      await h.store.createTopic(topic, 1);
+      await h.store.append(topic, 0, [rec('old-0'), rec('old-1'), rec('old-2')]);
+      expect((await h.store.read(topic, 0, 1, 1, 1 << 20)).records[0].value.toString()).toBe('old-1');
+      await h.store.deleteTopic(topic);
+      await h.store.createTopic(topic, 1);
+      await h.store.append(topic, 0, [rec('new-0'), rec('new-1'), rec('new-2')]);
+      for (const offset of [1, 0, 2]) {
+        expect((await h.store.read(topic, 0, offset, 1, 1 << 20)).records[0].value.toString()).toBe(`new-${offset}`);
+      }
+    });
+
     it('refuses offsets out of range, unknown topics and partitions', async () => {
       await h.store.createTopic(topic, 1);
       await h.store.append(topic, 0, [rec('x')]);

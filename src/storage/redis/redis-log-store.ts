@@ -21,6 +21,7 @@ import type { AppendOptions, AppendResult, LogStore, PartitionInfo, ReadResult, 
 import { DATA_CHANNEL_PATTERN, dataChannel, partitionKeys, topicsKey } from './keys.js';
 import { defineScripts } from './scripts.js';
 import { connectRedis } from './connection.js';
+import { EntryCache, type CachedEntry } from './entry-cache.js';
 
 export interface RedisLogStoreOptions {
   /** `redis://host:port`, or comma-separated `host:port` seeds of a Redis Cluster. */
@@ -35,6 +36,9 @@ const ENTRIES_PER_READ = 32;
 /** A read that needs more batches asks for 1, then 2, 4, ... up to ENTRIES_PER_READ: no megabytes for 100 records. */
 const FIRST_FOLLOW_UP = 1;
 
+/** Bytes of recently read batches a server keeps (each share-group read takes ~100 records of a batch). */
+const ENTRY_CACHE_BYTES = 32 * 1024 * 1024;
+
 const idOf = (base: number) => `0-${base + 1}`;
 const baseOf = (id: string) => Number(id.slice(2)) - 1;
 
@@ -43,6 +47,8 @@ export class RedisLogStore implements LogStore {
   private readonly subscriber: Redis | Cluster;
   private readonly listeners = new Map<string, Set<(end: number) => void>>();
   private readonly timer: NodeJS.Timeout;
+  /** Batches read recently, so the next read of the same batch skips the round trip for it (entry-cache.ts). */
+  private readonly entries = new EntryCache(ENTRY_CACHE_BYTES);
 
   private constructor(private options: RedisLogStoreOptions) {
     this.redis = connectRedis(options.url);
@@ -164,15 +170,17 @@ export class RedisLogStore implements LogStore {
 
   async read(topic: string, partition: number, offset: number, maxRecords: number, maxBytes: number): Promise<ReadResult> {
     const keys = partitionKeys(topic, partition);
+    const partitionKey = `${topic}/${partition}`;
+    const cached = this.entries.find(partitionKey, offset);
     // The checks and the first entry are independent: sent together, one round trip. Their errors count in order.
     const [checked, bounds, first] = await Promise.allSettled([
       this.checkPartition(topic, partition),
-      this.offsets(topic, partition),
-      this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1),
+      this.bounds(keys.meta),
+      cached ? Promise.resolve([]) : this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1),
     ]);
     if (checked.status === 'rejected') throw checked.reason;
     if (bounds.status === 'rejected') throw bounds.reason;
-    const { logStartOffset, highWatermark } = bounds.value;
+    const { logStartOffset, highWatermark, born } = bounds.value;
     if (offset < logStartOffset || offset > highWatermark) {
       throw new SharelogError(
         ErrorCode.OFFSET_OUT_OF_RANGE,
@@ -181,24 +189,51 @@ export class RedisLogStore implements LogStore {
     }
     const records: StoredRecord[] = [];
     if (offset === highWatermark) return { records, highWatermark, logStartOffset };
-    if (first.status === 'rejected') throw first.reason;
-    let entries = first.value;
+    let entries: CachedEntry[];
+    if (cached && cached.born === born) {
+      entries = [cached];
+    } else {
+      if (cached) this.entries.dropPartition(partitionKey);
+      if (first.status === 'rejected') throw first.reason;
+      const raw = cached ? await this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1) : first.value;
+      entries = this.toEntries(partitionKey, born, raw);
+    }
     let bytes = 0;
     let next = FIRST_FOLLOW_UP;
     while (entries.length > 0 && records.length < maxRecords) {
-      for (const [id, fields] of entries) {
-        const batch = fieldOf(fields, 'b');
-        if (records.length >= maxRecords || (records.length > 0 && bytes + batch.length > maxBytes)) return { records, highWatermark, logStartOffset };
-        bytes += batch.length;
-        const header = { ...readBatchHeader(batch, 0), baseOffset: baseOf(id.toString()) };
-        decodeRecords(batch, 0, header, records, offset, maxRecords - records.length);
+      for (const entry of entries) {
+        if (records.length >= maxRecords || (records.length > 0 && bytes + entry.batch.length > maxBytes)) return { records, highWatermark, logStartOffset };
+        bytes += entry.batch.length;
+        const from = Math.max(offset, entry.base);
+        const resume = entry.resume && entry.resume.offset <= from ? entry.resume.cursor : undefined;
+        const decodedBefore = records.length;
+        const cursor = decodeRecords(entry.batch, 0, entry.header, records, offset, maxRecords - records.length, resume);
+        if (records.length > decodedBefore) entry.resume = { offset: records[records.length - 1].offset + 1, cursor };
       }
       if (records.length >= maxRecords) break;
-      const lastId = entries[entries.length - 1][0].toString();
-      entries = await this.redis.xrangeBuffer(keys.log, `(${lastId}`, '+', 'COUNT', next);
+      const lastId = idOf(entries[entries.length - 1].base);
+      entries = this.toEntries(partitionKey, born, await this.redis.xrangeBuffer(keys.log, `(${lastId}`, '+', 'COUNT', next));
       next = Math.min(ENTRIES_PER_READ, next * 2);
     }
     return { records, highWatermark, logStartOffset };
+  }
+
+  /** Checks each stream entry's batch (CRC included) once, and keeps it for the reads that follow. */
+  private toEntries(partitionKey: string, born: string | null, raw: Array<[Buffer, Buffer[]]>): CachedEntry[] {
+    return raw.map(([id, fields]) => {
+      const batch = fieldOf(fields, 'b');
+      const base = baseOf(id.toString());
+      const header = { ...readBatchHeader(batch, 0), baseOffset: base };
+      const entry: CachedEntry = { born: born ?? '', base, end: base + header.recordCount, batch, header };
+      if (born !== null) this.entries.add(partitionKey, entry);
+      return entry;
+    });
+  }
+
+  /** The partition's offsets and incarnation stamp (null: not stamped, written by an older version). */
+  private async bounds(meta: string): Promise<{ logStartOffset: number; highWatermark: number; born: string | null }> {
+    const [next, start, born] = await this.redis.hmget(meta, 'next', 'start', 'born');
+    return { logStartOffset: Number(start ?? 0), highWatermark: Number(next ?? 0), born };
   }
 
   async offsets(topic: string, partition: number): Promise<{ logStartOffset: number; highWatermark: number }> {

@@ -1,5 +1,6 @@
 --[[ Appends one record batch to a partition, with idempotent-producer checks.
-  KEYS[1] meta hash (next, start, size), KEYS[2] log stream, KEYS[3] producers hash
+  KEYS[1] meta hash (next, start, size, born: when the first batch was appended, which tells a partition from
+  an earlier one of the same name), KEYS[2] log stream, KEYS[3] producers hash
   ARGV[1] batch bytes (encoded with base offset 0; the entry id carries the real base)
   ARGV[2] record count, ARGV[3] max timestamp, ARGV[4] producer id ('' = none), ARGV[5] sequence
   ARGV[6] data channel, ARGV[7] sequences kept per producer
@@ -26,6 +27,10 @@ local base = tonumber(redis.call('HGET', KEYS[1], 'next') or '0')
 redis.call('XADD', KEYS[2], string.format('0-%d', base + 1), 'b', ARGV[1], 'n', count, 't', ARGV[3])
 redis.call('HSET', KEYS[1], 'next', base + count)
 redis.call('HSETNX', KEYS[1], 'start', 0)
+if redis.call('HEXISTS', KEYS[1], 'born') == 0 then
+  local t = redis.call('TIME')
+  redis.call('HSET', KEYS[1], 'born', t[1] .. '.' .. t[2])
+end
 redis.call('HINCRBY', KEYS[1], 'size', string.len(ARGV[1]))
 if producer ~= '' then
   table.insert(entries, { sequence, base, count })
