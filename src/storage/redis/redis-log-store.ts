@@ -49,6 +49,8 @@ export class RedisLogStore implements LogStore {
   private readonly timer: NodeJS.Timeout;
   /** Batches read recently, so the next read of the same batch skips the round trip for it (entry-cache.ts). */
   private readonly entries = new EntryCache(ENTRY_CACHE_BYTES);
+  /** Per partition, the read fetching a batch now (settled once the batch is in `entries`). */
+  private readonly fetching = new Map<string, Promise<void>>();
 
   private constructor(private options: RedisLogStoreOptions) {
     this.redis = connectRedis(options.url);
@@ -171,33 +173,67 @@ export class RedisLogStore implements LogStore {
   async read(topic: string, partition: number, offset: number, maxRecords: number, maxBytes: number): Promise<ReadResult> {
     const keys = partitionKeys(topic, partition);
     const partitionKey = `${topic}/${partition}`;
-    const cached = this.entries.find(partitionKey, offset);
-    // The checks and the first entry are independent: sent together, one round trip. Their errors count in order.
-    const [checked, bounds, first] = await Promise.allSettled([
-      this.checkPartition(topic, partition),
-      this.bounds(keys.meta),
-      cached ? Promise.resolve([]) : this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1),
-    ]);
-    if (checked.status === 'rejected') throw checked.reason;
-    if (bounds.status === 'rejected') throw bounds.reason;
-    const { logStartOffset, highWatermark, born } = bounds.value;
-    if (offset < logStartOffset || offset > highWatermark) {
-      throw new SharelogError(
-        ErrorCode.OFFSET_OUT_OF_RANGE,
-        `offset ${offset} is outside [log_start_offset ${logStartOffset}, high_watermark ${highWatermark}]`,
-      );
+    let cached = this.entries.find(partitionKey, offset);
+    // Another read of this partition is fetching a batch: most likely this one (a group's members read the same
+    // batch side by side), so wait for it rather than fetch the batch again.
+    const fetching = cached ? undefined : this.fetching.get(partitionKey);
+    let fetched: Promise<Array<[Buffer, Buffer[]]>> | undefined;
+    let release: (() => void) | undefined;
+    if (!cached && !fetching) {
+      fetched = this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1);
+      this.fetching.set(partitionKey, new Promise<void>((resolve) => (release = resolve)));
     }
+    const done = () => {
+      if (release === undefined) return;
+      this.fetching.delete(partitionKey);
+      release();
+      release = undefined;
+    };
+    try {
+      // The checks and the first entry are independent: sent together, one round trip. Their errors count in order.
+      const [checked, bounds, first] = await Promise.allSettled([
+        this.checkPartition(topic, partition),
+        this.bounds(keys.meta),
+        fetched ?? fetching,
+      ]);
+      if (checked.status === 'rejected') throw checked.reason;
+      if (bounds.status === 'rejected') throw bounds.reason;
+      const { logStartOffset, highWatermark, born } = bounds.value;
+      if (offset < logStartOffset || offset > highWatermark) {
+        throw new SharelogError(
+          ErrorCode.OFFSET_OUT_OF_RANGE,
+          `offset ${offset} is outside [log_start_offset ${logStartOffset}, high_watermark ${highWatermark}]`,
+        );
+      }
+      if (offset === highWatermark) return { records: [], highWatermark, logStartOffset };
+      if (fetching) cached = this.entries.find(partitionKey, offset);
+      let entries: CachedEntry[];
+      if (cached && cached.born === born) {
+        entries = [cached];
+      } else {
+        if (cached) this.entries.dropPartition(partitionKey);
+        if (first.status === 'rejected') throw first.reason;
+        const raw = fetched ? (first.value as Array<[Buffer, Buffer[]]>) : await this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1);
+        entries = this.toEntries(partitionKey, born, raw);
+      }
+      done();
+      return await this.decode({ partitionKey, log: keys.log, born }, entries, offset, maxRecords, maxBytes, { logStartOffset, highWatermark });
+    } finally {
+      done();
+    }
+  }
+
+  /** Decodes records from `entries` on, fetching the entries after them while more records are wanted. */
+  private async decode(
+    { partitionKey, log, born }: { partitionKey: string; log: string; born: string | null },
+    first: CachedEntry[],
+    offset: number,
+    maxRecords: number,
+    maxBytes: number,
+    { logStartOffset, highWatermark }: { logStartOffset: number; highWatermark: number },
+  ): Promise<ReadResult> {
     const records: StoredRecord[] = [];
-    if (offset === highWatermark) return { records, highWatermark, logStartOffset };
-    let entries: CachedEntry[];
-    if (cached && cached.born === born) {
-      entries = [cached];
-    } else {
-      if (cached) this.entries.dropPartition(partitionKey);
-      if (first.status === 'rejected') throw first.reason;
-      const raw = cached ? await this.redis.xrevrangeBuffer(keys.log, idOf(offset), '-', 'COUNT', 1) : first.value;
-      entries = this.toEntries(partitionKey, born, raw);
-    }
+    let entries = first;
     let bytes = 0;
     let next = FIRST_FOLLOW_UP;
     while (entries.length > 0 && records.length < maxRecords) {
@@ -212,7 +248,7 @@ export class RedisLogStore implements LogStore {
       }
       if (records.length >= maxRecords) break;
       const lastId = idOf(entries[entries.length - 1].base);
-      entries = this.toEntries(partitionKey, born, await this.redis.xrangeBuffer(keys.log, `(${lastId}`, '+', 'COUNT', next));
+      entries = this.toEntries(partitionKey, born, await this.redis.xrangeBuffer(log, `(${lastId}`, '+', 'COUNT', next));
       next = Math.min(ENTRIES_PER_READ, next * 2);
     }
     return { records, highWatermark, logStartOffset };
