@@ -33,7 +33,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type {
   AckRange,
@@ -47,9 +46,8 @@ import { systemClock } from '../../src/clock.js';
 import { SharelogError } from '../../src/errors.js';
 import { DEFAULT_SHARE_GROUP_CONFIG, type ShareGroupConfig } from '../../src/share-group/config.js';
 import { FileShareStateStore } from '../../src/storage/embedded/file-share-state-store.js';
-import { RedisShareStateStore } from '../../src/storage/redis/redis-share-state-store.js';
 import type { ShareStateStore, SharePartitionSummary, TopicPartition } from '../../src/storage/types.js';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { openRedisShareStore, type RedisShareStore } from '../helpers/redis-share-store.js';
 import { LONG, MEMBERS, opArb, setupArb, type Member, type OpGen, type RangeGen, type Setup, type TokenChoice } from './share-diff-ops.js';
 
 
@@ -75,8 +73,7 @@ interface Side {
   deadlines: Map<number, number>;
 }
 
-let redis: TestRedis | undefined;
-let connection: Redis | undefined;
+let redis: RedisShareStore | undefined;
 let dir: string | undefined;
 let embedded: Side;
 let redisSide: Side;
@@ -90,18 +87,15 @@ function side(name: Side['name'], store: ShareStateStore): Side {
 }
 
 beforeAll(async () => {
-  redis = await startRedis();
-  connection = new Redis(redis.url);
-  redisSide = side('redis', await RedisShareStateStore.open(connection));
+  redis = await openRedisShareStore();
+  redisSide = side('redis', redis.store);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sharelog-share-differential-'));
   embedded = side('embedded', await FileShareStateStore.open(dir, systemClock));
 }, 300_000);
 
 afterAll(async () => {
   await embedded?.store.close();
-  await redisSide?.store.close();
-  await connection?.quit();
-  await redis?.stop();
+  await redis?.close();
   if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
 });
 

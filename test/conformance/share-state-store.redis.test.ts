@@ -1,22 +1,15 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll } from 'vitest';
-import { RedisShareStateStore } from '../../src/storage/redis/redis-share-state-store.js';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { openRedisShareStore, type RedisShareStore } from '../helpers/redis-share-store.js';
 import { describeShareStateStore } from './share-state-store.suite.js';
 
-let redis: TestRedis;
-let connection: Redis;
-let store: RedisShareStateStore;
+let redis: RedisShareStore;
 let n = 0;
 beforeAll(async () => {
-  redis = await startRedis();
-  connection = new Redis(redis.url);
-  store = await RedisShareStateStore.open(connection);
+  redis = await openRedisShareStore();
 }, 300_000);
 afterAll(async () => {
-  await store?.close();
-  await connection?.quit();
-  await redis?.stop();
+  await redis?.close();
 });
 // No reopen: the state is in Redis, and a Sharelog server restart keeps every lock (the restart test is embedded-only).
-describeShareStateStore('redis (single server)', () => ({ store, topic: () => `t${n++}`, group: () => `g${n++}` }));
+// `redis?.`: the suite also asks the harness at collection time (whether to run the restart test), before beforeAll.
+describeShareStateStore('redis (single server)', () => ({ store: redis?.store, topic: () => `t${n++}`, group: () => `g${n++}` }));

@@ -3,27 +3,23 @@
  * meta hash) is upgraded in place on its first touch by the run-based scripts, and keeps every record's state.
  * The format-1 state is written here by hand, the way those scripts laid it out.
  */
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SHARE_GROUP_CONFIG } from '../../../src/share-group/config.js';
 import { sharePartitionKeys } from '../../../src/storage/redis/keys.js';
-import { RedisShareStateStore } from '../../../src/storage/redis/redis-share-state-store.js';
-import { startRedis, type TestRedis } from '../../helpers/redis-server.js';
+import type { RedisShareStateStore } from '../../../src/storage/redis/redis-share-state-store.js';
+import { openRedisShareStore, type RedisShareStore } from '../../helpers/redis-share-store.js';
 
-let redis: TestRedis;
-let connection: Redis;
+let redis: RedisShareStore;
+let connection: RedisShareStore['connection'];
 let store: RedisShareStateStore;
 
 beforeAll(async () => {
-  redis = await startRedis();
-  connection = new Redis(redis.url);
-  store = await RedisShareStateStore.open(connection);
+  redis = await openRedisShareStore();
+  ({ store, connection } = redis);
 }, 300_000);
 
 afterAll(async () => {
-  await store?.close();
-  await connection?.quit();
-  await redis?.stop();
+  await redis?.close();
 });
 
 /** HSETs one format-1 entry: {state, count, member, deadline, token, due, fm, fr, fa, fo, attempts}. */
