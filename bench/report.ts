@@ -181,8 +181,9 @@ function shareSection(runs: ResultFile[]): string {
     '## Share groups (loadtest)',
     '',
     'The `share` suite: `sharelog loadtest` against an embedded server. (a) produces and consumes at once; (b) drains a backlog',
-    'produced before the members joined (`--prefill`), timed from when all 100 had joined. Each share-group row follows a discarded',
-    'warm-up run of 5,000 records on the same server.',
+    'produced before the members joined (`--prefill`), timed from when all 100 had joined; each worker takes one record at a time',
+    'with three more acquired ahead. Each share-group row follows a discarded warm-up run of the same load on the same server',
+    '(5,000 records for (a), 15,000 for (b)).',
     '',
     table(['workload', 'records/s', 'against (newest run)', 'ratio', 'target'], rows.map((r) => [
       r.name, showStat(r.rate), r.against, showStat(r.ratio, (x) => x.toFixed(2)), r.target === undefined ? '' : `>= ${r.target.toFixed(2)}`,

@@ -6,7 +6,10 @@
  *
  * Warm-up: backlogs sized to last about WARMUP_DRAIN_MS at the previous rate are drained until `warmupMs` has
  * passed and the rate stops rising (up to `maxWarmupMs`), as lib/load.ts does for closed loops; the measured
- * backlog is then sized from the last warm-up rate to last about `durationMs`.
+ * backlog is then sized from the last warm-up rate to last about `durationMs`. "Stops rising" means CHECKS drains
+ * in a row none of which beat the best earlier drain by more than RISE: half-second drains are noisy, and with a
+ * single check against the drain just before, one slow drain ended the warm-up of a Node server and client that
+ * were still climbing (Sharelog's 16-member drain goes from ~65k to ~180k records/s over about seven drains).
  */
 import { cpuSampler, quietBefore, type Measurement } from './measure.js';
 import type { SuiteContext } from './suite.js';
@@ -36,6 +39,8 @@ const WARMUP_DRAIN_MS = 500;
 const MIN_RECORDS = 5_000;
 const MAX_RECORDS = 2_000_000;
 const RISE = 0.05;
+/** Drains in a row that must not rise before the warm-up counts as steady. */
+const CHECKS = 2;
 
 /** No step may hang the run: a stuck consumer fails the measurement instead. */
 const STEP_TIMEOUT_MS = 120_000;
@@ -72,12 +77,17 @@ export async function measureDrain(label: string, setUp: () => Promise<DrainTarg
     const t0 = performance.now();
     const rates: number[] = [];
     let steady = false;
+    let best = 0;
+    let checks = 0;
     const size = (rate: number, ms: number) => Math.min(MAX_RECORDS, Math.max(MIN_RECORDS, Math.round((rate * ms) / 1000 / 1000) * 1000));
     for (;;) {
-      rates.push((await cycle(rates.length === 0 ? FIRST_WARMUP_RECORDS : size(rates[rates.length - 1], WARMUP_DRAIN_MS))).rate);
+      const rate = (await cycle(rates.length === 0 ? FIRST_WARMUP_RECORDS : size(rates[rates.length - 1], WARMUP_DRAIN_MS))).rate;
+      // The first drain (a fixed size, on cold processes) only sets the bar.
+      checks = rates.length > 0 && rate <= best * (1 + RISE) ? checks + 1 : 0;
+      best = Math.max(best, rate);
+      rates.push(rate);
       const elapsed = performance.now() - t0;
-      const [previous, last] = rates.slice(-2);
-      steady = rates.length >= 2 && elapsed >= ctx.warmupMs && last <= previous * (1 + RISE);
+      steady = elapsed >= ctx.warmupMs && checks >= CHECKS;
       if (steady || elapsed >= ctx.maxWarmupMs) break;
     }
     const warmupMs = Math.round(performance.now() - t0);
