@@ -11,9 +11,10 @@ import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { StoredRecord } from '../log/record.js';
 import { LocalGroupSync } from '../storage/embedded/local-group-sync.js';
-import type { GroupSync, LogStore, ShareStateStore, TopicPartition } from '../storage/types.js';
+import { LOG_END_FROM_LOG, type GroupSync, type LogStore, type ShareStateStore, type TopicPartition } from '../storage/types.js';
 import { SHARE_GROUP_BOUNDS } from './config.js';
 import { deadLetterHandler } from './dead-letter.js';
+import { PartitionCounts } from './partition-counts.js';
 import type { ShareGroup, ShareMember } from './share-group.js';
 import { ShareGroupRegistry } from './share-group-registry.js';
 import { ShareRecordReader } from './share-record-reader.js';
@@ -85,6 +86,7 @@ export class ShareCoordinator {
   private readonly sync: GroupSync;
   /** Records being acquired right now per `group\0member`, so concurrent fetches of one member share the limit. */
   private readonly reserved = new Map<string, number>();
+  private readonly partitionCounts: PartitionCounts;
 
   constructor(options: ShareCoordinatorOptions) {
     this.logStore = options.logStore;
@@ -95,6 +97,7 @@ export class ShareCoordinator {
     this.metrics = options.metrics ?? NO_METRICS;
     this.maxInFlightPerMember = (options.limits ?? DEFAULT_LIMITS).maxInFlightRecordsPerMember;
     this.sync = options.sync ?? new LocalGroupSync();
+    this.partitionCounts = new PartitionCounts(this.logStore);
     // Other servers (redis backend): records they gave back wake this server's long-polls; the registry picks up
     // their membership and config changes.
     this.stateStore.onRecordsAvailable((groupId) => this.registry.groups.get(groupId)?.wake.notify());
@@ -285,24 +288,11 @@ export class ShareCoordinator {
     const start = member.rotation++ % partitions.length;
     for (let i = 0; i < partitions.length && out.length < maxRecords; i++) {
       const tp = partitions[(start + i) % partitions.length];
-      let offsets;
-      try {
-        offsets = await this.logStore.offsets(tp.topic, tp.partition);
-      } catch (err) {
-        if (err instanceof SharelogError && (err.code === ErrorCode.TOPIC_NOT_FOUND || err.code === ErrorCode.PARTITION_NOT_FOUND)) continue;
-        throw err;
-      }
-      if (!(await this.stateStore.hasPartition(group.groupId, tp))) continue;
-      if (!this.stateStore.hasAcquirable(group.groupId, tp, offsets.highWatermark)) continue;
-      await this.stateStore.advanceStart(group.groupId, tp, offsets.logStartOffset);
-      let logEnd = offsets.highWatermark;
-      let keyOf: ((offset: number) => string | null) | undefined;
-      if (group.config.perKeyOrdering) ({ logEnd, keyOf } = await this.reader.keysAhead(group.groupId, tp, logEnd));
-      const batches = await this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords - out.length, logEnd, keyOf);
+      const batches = await this.acquireFrom(group, member, tp, maxRecords - out.length);
       if (!group.members.has(member.memberId)) {
         // The member left while this acquire ran: nobody will take these records, so give them back now instead
         // of leaving them locked until their deadline.
-        await this.stateStore.releaseMember(group.groupId, tp, member.memberId);
+        if (batches.length > 0) await this.stateStore.releaseMember(group.groupId, tp, member.memberId);
         group.wake.notify();
         return out;
       }
@@ -310,6 +300,29 @@ export class ShareCoordinator {
       for (const batch of batches) out.push(...(await this.reader.readBatch(tp, batch)));
     }
     return out;
+  }
+
+  /** Acquires up to maxRecords of one share-partition; none when the partition or its share state is gone. */
+  private async acquireFrom(group: ShareGroup, member: ShareMember, tp: TopicPartition, maxRecords: number): Promise<AcquiredBatch[]> {
+    if (this.stateStore.readsLogBounds && !group.config.perKeyOrdering) {
+      // The store reads the log's bounds (and applies retention to the share-partition) in the acquisition itself.
+      if (!(await this.stateStore.hasPartition(group.groupId, tp))) return [];
+      return this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords, LOG_END_FROM_LOG);
+    }
+    let offsets;
+    try {
+      offsets = await this.logStore.offsets(tp.topic, tp.partition);
+    } catch (err) {
+      if (err instanceof SharelogError && (err.code === ErrorCode.TOPIC_NOT_FOUND || err.code === ErrorCode.PARTITION_NOT_FOUND)) return [];
+      throw err;
+    }
+    if (!(await this.stateStore.hasPartition(group.groupId, tp))) return [];
+    if (!this.stateStore.hasAcquirable(group.groupId, tp, offsets.highWatermark)) return [];
+    await this.stateStore.advanceStart(group.groupId, tp, offsets.logStartOffset);
+    let logEnd = offsets.highWatermark;
+    let keyOf: ((offset: number) => string | null) | undefined;
+    if (group.config.perKeyOrdering) ({ logEnd, keyOf } = await this.reader.keysAhead(group.groupId, tp, logEnd));
+    return this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords, logEnd, keyOf);
   }
 
   /** Applies acknowledgements; one result per acknowledgement, in order. Bad ranges never fail the others. */
@@ -320,18 +333,9 @@ export class ShareCoordinator {
     this.sync.touch(group, memberId, member.lastSeen);
     const results = new Array<ShareAckResult>(acks.length);
     const byPartition = new Map<string, { tp: TopicPartition; indexes: number[] }>();
-    const partitionCounts = new Map<string, number>();
-    for (const ack of acks) {
-      if (partitionCounts.has(ack.topic)) continue;
-      const count = await this.logStore.getTopic(ack.topic).then(
-        (t) => t.partitions,
-        () => 0,
-      );
-      partitionCounts.set(ack.topic, count);
-    }
     for (const [i, ack] of acks.entries()) {
       const base = { topic: ack.topic, partition: ack.partition, firstOffset: ack.firstOffset, lastOffset: ack.lastOffset };
-      if (ack.partition >= (partitionCounts.get(ack.topic) ?? 0)) {
+      if (!(await this.partitionCounts.admits(ack.topic, ack.partition))) {
         results[i] = { ...base, error: 'UNKNOWN_TOPIC_OR_PARTITION', message: `no partition ${ack.partition} of topic "${ack.topic}"` };
         continue;
       }

@@ -53,6 +53,7 @@ function parseTp(key: string): TopicPartition {
 }
 
 export class FileShareStateStore implements ShareStateStore {
+  readonly readsLogBounds = false;
   private readonly groups = new Map<string, GroupState>();
   private onArchived: ArchivedHandler = async () => undefined;
 
@@ -167,6 +168,7 @@ export class FileShareStateStore implements ShareStateStore {
     logEndOffset: number,
     keyOf?: (offset: number) => string | null,
   ): Promise<AcquiredBatch[]> {
+    if (logEndOffset < 0) throw new Error('the embedded share state store does not read the log: pass the log end offset');
     const { group, key, state } = this.partition(groupId, tp);
     const batches = state.acquire(memberId, maxRecords, logEndOffset, keyOf);
     await this.commit(group, key, state);

@@ -32,6 +32,7 @@ import type { ArchivedHandler, SharePartitionSummary, ShareStateStore, StoredSha
 import {
   SHARE_AVAILABLE_CHANNEL,
   SHARE_GROUPS_CHANNEL,
+  partitionKeys,
   shareGroupPartitionsKey,
   shareGroupsKey,
   sharePartitionKeys,
@@ -51,6 +52,7 @@ const STATES: Record<string, RecordState> = { V: 'AVAILABLE', Q: 'ACQUIRED', A: 
 const NO_ATTEMPTS: readonly Attempt[] = Object.freeze([]);
 
 export class RedisShareStateStore implements ShareStateStore {
+  readonly readsLogBounds = true;
   /** Configs of the groups this server has seen, refreshed on every change announcement. */
   private readonly configs = new Map<string, ShareGroupConfig>();
   /**
@@ -181,17 +183,10 @@ export class RedisShareStateStore implements ShareStateStore {
     const config = await this.config(groupId);
     await this.requirePartition(groupId, tp);
     // The third element (how many locks this call expired) is for the script's own announcement only.
-    const [flat, archived] = (await this.run(
-      'acquire',
-      groupId,
-      tp,
-      memberId,
-      maxRecords,
-      logEndOffset,
-      ...configArgs(config),
-      SHARE_AVAILABLE_CHANNEL,
-      groupId,
-    )) as [Reply, Reply, number];
+    // The tenth key, the log's meta hash, is read by the script when logEndOffset is LOG_END_FROM_LOG.
+    const keys = [...sharePartitionKeys(groupId, tp.topic, tp.partition), partitionKeys(tp.topic, tp.partition).meta];
+    const args = [memberId, maxRecords, logEndOffset, ...configArgs(config), SHARE_AVAILABLE_CHANNEL, groupId];
+    const [flat, archived] = (await this.runWithKeys('acquire', keys, args)) as [Reply, Reply, number];
     await this.archived(groupId, config, tp, parseArchived(archived));
     const batches: AcquiredBatch[] = [];
     for (let i = 0; i < flat.length; i += 9) {
@@ -302,11 +297,26 @@ export class RedisShareStateStore implements ShareStateStore {
   /**
    * Asked before every fetch. The counts of the share-partitions this server already knows are read together
    * with the group's list of them: one round trip, and a second only for share-partitions new to this server.
+   * On a single server that round trip is one pipeline, one socket write; a Cluster cannot pipeline keys of
+   * different slots, so there the commands go out one by one (still without waiting for each other).
    */
   async acquiredBy(groupId: string, memberId: string): Promise<number> {
-    const held = (tp: TopicPartition) => this.redis.hget(sharePartitionKeys(groupId, tp.topic, tp.partition)[7], memberId);
+    const heldKey = (tp: TopicPartition) => sharePartitionKeys(groupId, tp.topic, tp.partition)[7];
+    const held = (tp: TopicPartition) => this.redis.hget(heldKey(tp), memberId);
     const guessed = [...(this.known.get(groupId) ?? [])];
-    const [listed, ...counts] = await Promise.all([this.partitions(groupId), ...guessed.map((k) => held(parseTp(k)))]);
+    let listed: TopicPartition[];
+    let counts: Array<string | null>;
+    if (this.redis.isCluster) {
+      [listed, ...counts] = await Promise.all([this.partitions(groupId), ...guessed.map((k) => held(parseTp(k)))]);
+    } else {
+      await this.config(groupId);
+      const pipeline = this.redis.pipeline().smembers(shareGroupPartitionsKey(groupId));
+      for (const k of guessed) pipeline.hget(heldKey(parseTp(k)), memberId);
+      const replies = (await pipeline.exec())!;
+      for (const [err] of replies) if (err) throw err;
+      listed = (replies[0][1] as string[]).sort().map(parseTp);
+      counts = replies.slice(1).map(([, n]) => n as string | null);
+    }
     const byKey = new Map(guessed.map((k, i) => [k, counts[i]]));
     const missing = listed.filter((tp) => !byKey.has(tpKey(tp)));
     for (const [i, n] of (await Promise.all(missing.map(held))).entries()) byKey.set(tpKey(missing[i]), n);
@@ -355,7 +365,11 @@ export class RedisShareStateStore implements ShareStateStore {
   // ------------------------------------------------------------------------------------------------ helpers
 
   private run(script: ShareScript, groupId: string, tp: TopicPartition, ...args: Array<string | number>): Promise<unknown> {
-    return runScript(this.redis, commandName(script, true), ...sharePartitionKeys(groupId, tp.topic, tp.partition), ...args).catch(
+    return this.runWithKeys(script, sharePartitionKeys(groupId, tp.topic, tp.partition), args);
+  }
+
+  private runWithKeys(script: ShareScript, keys: string[], args: Array<string | number>): Promise<unknown> {
+    return runScript(this.redis, commandName(script, true), ...keys, ...args).catch(
       (err: unknown) => {
         throw new SharelogError(ErrorCode.BACKEND_UNAVAILABLE, `redis ${script} failed: ${(err as Error).message}`, {
           cause: err,

@@ -11,13 +11,16 @@ import { packageRoot } from '../../paths.js';
 
 /** Bump on any change of a script's KEYS/ARGV/output contract: of the log and group scripts, of the share ones. */
 export const SCRIPT_VERSION = 1;
-export const SHARE_SCRIPT_VERSION = 2;
+/** 3: acquire takes the log's meta hash as a tenth key and reads the log's bounds itself (2: state kept per run). */
+export const SHARE_SCRIPT_VERSION = 3;
 
 /** Log and group scripts: name -> number of keys. */
 const LOG_SCRIPTS = { append: 3, retain: 2, 'grow-topic': 1, 'group-cas': 1 } as const;
 /** Share-partition scripts: all take the nine keys of src/storage/redis/keys.ts sharePartitionKeys. */
 const SHARE_SCRIPTS = ['acquire', 'acknowledge', 'release-member', 'expire', 'ensure', 'reset', 'advance-start', 'describe', 'inspect'] as const;
 export const SHARE_PARTITION_KEY_COUNT = 9;
+/** Scripts that take keys after those nine: acquire, the partition's log meta hash (same slot). */
+const EXTRA_SHARE_KEYS: Partial<Record<ShareScript, number>> = { acquire: 1 };
 
 export type LogScript = keyof typeof LOG_SCRIPTS;
 export type ShareScript = (typeof SHARE_SCRIPTS)[number];
@@ -51,6 +54,6 @@ export function defineScripts(redis: Redis | Cluster): void {
   }
   const lib = fs.readFileSync(path.join(dir, 'share/lib.lua'), 'utf8');
   for (const name of SHARE_SCRIPTS) {
-    define(commandName(name, true), SHARE_PARTITION_KEY_COUNT, `${lib}\n${fs.readFileSync(path.join(dir, `share/${name}.lua`), 'utf8')}`);
+    define(commandName(name, true), SHARE_PARTITION_KEY_COUNT + (EXTRA_SHARE_KEYS[name] ?? 0), `${lib}\n${fs.readFileSync(path.join(dir, `share/${name}.lua`), 'utf8')}`);
   }
 }

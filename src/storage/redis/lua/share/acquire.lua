@@ -2,11 +2,21 @@
   window (lowest offsets first; runs at the delivery limit are archived instead), then new records from the end
   offset up to the log end offset, as one run. One lease token and one lock deadline for the whole call.
   ARGV[1] member, ARGV[2] max records, ARGV[3] log end offset, ARGV[4..9] config, ARGV[10] channel, ARGV[11] group
+  A negative log end offset: the log's bounds are read here, from KEYS[10] (the partition's log meta hash, in the
+  same slot), and the start moves past records retention removed first (advance_start), so the caller needs no
+  round trips of its own for them. A partition without a log meta hash (never appended to, or its topic deleted)
+  hands out nothing.
   Output: { batches, archived, expired } where batches is a flat list of
   (first, last, count, token, deadline, failure member, failure reason, failed at, failure outcome) ]]
 local member = ARGV[1]
 local max = tonumber(ARGV[2])
 local log_end = tonumber(ARGV[3])
+if log_end < 0 then
+  local bounds = redis.call('HMGET', KEYS[10], 'next', 'start')
+  if not bounds[1] then return { {}, {}, 0 } end
+  log_end = tonumber(bounds[1])
+  advance_start(tonumber(bounds[2] or '0'))
+end
 local c = config(4)
 local now = now_ms()
 local archived = {}
