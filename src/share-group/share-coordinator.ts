@@ -3,16 +3,18 @@
  * fetch/acknowledge orchestration across each member's share-partitions (ShareStateStore) and the logs
  * (LogStore). Long-polls wake on new records in an assigned partition, or on records given back in the group.
  * One timer drives lock expiry (at the store's next deadline) and session timeouts. Which group an id names is the
- * ShareGroupRegistry's concern; reading records from the log, the ShareRecordReader's.
+ * ShareGroupRegistry's concern; acquiring for a fetch, the Acquirer's; reading records from the log, the
+ * ShareRecordReader's.
  */
-import type { AckRange, AckResult, AcquiredBatch, ArchivedRecord, PreviousFailure } from '../ack-tracker/index.js';
+import type { AckRange, AckResult, ArchivedRecord, PreviousFailure } from '../ack-tracker/index.js';
 import type { Clock } from '../clock.js';
 import { ErrorCode, SharelogError, invalidArgument } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { StoredRecord } from '../log/record.js';
 import { LocalGroupSync } from '../storage/embedded/local-group-sync.js';
-import { LOG_END_FROM_LOG, type GroupSync, type LogStore, type ShareStateStore, type TopicPartition } from '../storage/types.js';
+import type { GroupSync, LogStore, ShareStateStore, TopicPartition } from '../storage/types.js';
 import { SHARE_GROUP_BOUNDS } from './config.js';
+import { Acquirer, assignedPartitions } from './acquirer.js';
 import { deadLetterHandler } from './dead-letter.js';
 import { PartitionCounts } from './partition-counts.js';
 import type { ShareGroup, ShareMember } from './share-group.js';
@@ -20,7 +22,7 @@ import { ShareGroupRegistry } from './share-group-registry.js';
 import { ShareRecordReader } from './share-record-reader.js';
 import { waitForAny } from './wake-signal.js';
 import { NO_METRICS, type AckTypeLabel, type SharelogMetrics } from '../metrics/types.js';
-import { DEFAULT_LIMITS, limitExceeded, type Limits } from '../limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 
 /** One acquired record as handed to a member. */
 export interface ShareDelivery {
@@ -82,10 +84,8 @@ export class ShareCoordinator {
   private closed = false;
   private readonly sweepIntervalMs: number;
   private readonly metrics: SharelogMetrics;
-  private readonly maxInFlightPerMember: number;
+  private readonly acquirer: Acquirer;
   private readonly sync: GroupSync;
-  /** Records being acquired right now per `group\0member`, so concurrent fetches of one member share the limit. */
-  private readonly reserved = new Map<string, number>();
   private readonly partitionCounts: PartitionCounts;
 
   constructor(options: ShareCoordinatorOptions) {
@@ -95,7 +95,6 @@ export class ShareCoordinator {
     this.logger = options.logger;
     this.sweepIntervalMs = options.sweepIntervalMs ?? 1000;
     this.metrics = options.metrics ?? NO_METRICS;
-    this.maxInFlightPerMember = (options.limits ?? DEFAULT_LIMITS).maxInFlightRecordsPerMember;
     this.sync = options.sync ?? new LocalGroupSync();
     this.partitionCounts = new PartitionCounts(this.logStore);
     // Other servers (redis backend): records they gave back wake this server's long-polls; the registry picks up
@@ -108,6 +107,8 @@ export class ShareCoordinator {
       isOtherKind: options.isOtherKind ?? (() => false),
     });
     this.reader = new ShareRecordReader(this.logStore, this.stateStore);
+    const maxInFlightPerMember = (options.limits ?? DEFAULT_LIMITS).maxInFlightRecordsPerMember;
+    this.acquirer = new Acquirer(this.logStore, this.stateStore, this.reader, this.metrics, maxInFlightPerMember);
     const deadLetter = deadLetterHandler(this.logStore, this.logger, this.metrics);
     this.stateStore.setArchivedHandler(async (groupId, config, tp, archived) => {
       countArchived(this.metrics, groupId, archived);
@@ -239,7 +240,7 @@ export class ShareCoordinator {
       const member = await this.memberOf(group, memberId);
       member.lastSeen = this.clock.now();
       this.sync.touch(group, memberId, member.lastSeen);
-      const deliveries = await this.acquireWithinLimit(group, member, maxRecords);
+      const deliveries = await this.acquirer.acquire(group, member, maxRecords);
       const remaining = deadline - this.clock.now();
       if (deliveries.length > 0 || remaining <= 0 || signal?.aborted || this.closed) return deliveries;
       const partitions = assignedPartitions(member);
@@ -250,79 +251,6 @@ export class ShareCoordinator {
         partitions.map((tp) => (wake) => this.logStore.onData(tp.topic, tp.partition, wake)),
       );
     }
-  }
-
-  /**
-   * Limit max_in_flight_records_per_member: a member gets at most what keeps its ACQUIRED records (across the
-   * group) within the limit; a member already at the limit is refused with LIMIT_EXCEEDED until it acknowledges
-   * (or its locks expire) -- a clear answer instead of a long-poll that silently returns nothing.
-   */
-  private async acquireWithinLimit(group: ShareGroup, member: ShareMember, maxRecords: number): Promise<ShareDelivery[]> {
-    const key = `${group.groupId}\0${member.memberId}`;
-    const reserved = this.reserved.get(key) ?? 0;
-    const held = (await this.stateStore.acquiredBy(group.groupId, member.memberId)) + reserved;
-    const room = this.maxInFlightPerMember - held;
-    if (room <= 0) {
-      throw limitExceeded(
-        'max_in_flight_records_per_member',
-        this.maxInFlightPerMember,
-        `member "${member.memberId}" of share group "${group.groupId}" holds ${held} acquired records; acknowledge some before fetching more`,
-        true,
-      );
-    }
-    const want = Math.min(maxRecords, room);
-    this.reserved.set(key, (this.reserved.get(key) ?? 0) + want);
-    try {
-      return await this.acquireFor(group, member, want);
-    } finally {
-      const left = (this.reserved.get(key) ?? want) - want;
-      if (left > 0) this.reserved.set(key, left);
-      else this.reserved.delete(key);
-    }
-  }
-
-  private async acquireFor(group: ShareGroup, member: ShareMember, maxRecords: number): Promise<ShareDelivery[]> {
-    const partitions = assignedPartitions(member);
-    const out: ShareDelivery[] = [];
-    if (partitions.length === 0) return out;
-    const start = member.rotation++ % partitions.length;
-    for (let i = 0; i < partitions.length && out.length < maxRecords; i++) {
-      const tp = partitions[(start + i) % partitions.length];
-      const batches = await this.acquireFrom(group, member, tp, maxRecords - out.length);
-      if (!group.members.has(member.memberId)) {
-        // The member left while this acquire ran: nobody will take these records, so give them back now instead
-        // of leaving them locked until their deadline.
-        if (batches.length > 0) await this.stateStore.releaseMember(group.groupId, tp, member.memberId);
-        group.wake.notify();
-        return out;
-      }
-      countAcquired(this.metrics, group.groupId, batches);
-      for (const batch of batches) out.push(...(await this.reader.readBatch(tp, batch)));
-    }
-    return out;
-  }
-
-  /** Acquires up to maxRecords of one share-partition; none when the partition or its share state is gone. */
-  private async acquireFrom(group: ShareGroup, member: ShareMember, tp: TopicPartition, maxRecords: number): Promise<AcquiredBatch[]> {
-    if (this.stateStore.readsLogBounds && !group.config.perKeyOrdering) {
-      // The store reads the log's bounds (and applies retention to the share-partition) in the acquisition itself.
-      if (!(await this.stateStore.hasPartition(group.groupId, tp))) return [];
-      return this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords, LOG_END_FROM_LOG);
-    }
-    let offsets;
-    try {
-      offsets = await this.logStore.offsets(tp.topic, tp.partition);
-    } catch (err) {
-      if (err instanceof SharelogError && (err.code === ErrorCode.TOPIC_NOT_FOUND || err.code === ErrorCode.PARTITION_NOT_FOUND)) return [];
-      throw err;
-    }
-    if (!(await this.stateStore.hasPartition(group.groupId, tp))) return [];
-    if (!this.stateStore.hasAcquirable(group.groupId, tp, offsets.highWatermark)) return [];
-    await this.stateStore.advanceStart(group.groupId, tp, offsets.logStartOffset);
-    let logEnd = offsets.highWatermark;
-    let keyOf: ((offset: number) => string | null) | undefined;
-    if (group.config.perKeyOrdering) ({ logEnd, keyOf } = await this.reader.keysAhead(group.groupId, tp, logEnd));
-    return this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords, logEnd, keyOf);
   }
 
   /** Applies acknowledgements; one result per acknowledgement, in order. Bad ranges never fail the others. */
@@ -443,26 +371,9 @@ export class ShareCoordinator {
 
 // ------------------------------------------------------------------------------------------------ metrics
 
-function countAcquired(metrics: SharelogMetrics, groupId: string, batches: readonly AcquiredBatch[]): void {
-  let records = 0;
-  let redelivered = 0;
-  for (const b of batches) {
-    const n = b.lastOffset - b.firstOffset + 1;
-    records += n;
-    if (b.deliveryCount > 1) redelivered += n;
-  }
-  if (records > 0) metrics.shareRecordsAcquired(groupId, records, redelivered);
-}
-
 function countArchived(metrics: SharelogMetrics, groupId: string, archived: readonly ArchivedRecord[]): void {
   let rejected = 0;
   for (const a of archived) if (a.cause === 'REJECTED') rejected++;
   if (rejected > 0) metrics.shareRecordsArchived(groupId, 'rejected', rejected);
   if (archived.length > rejected) metrics.shareRecordsArchived(groupId, 'delivery_limit', archived.length - rejected);
-}
-
-function assignedPartitions(member: ShareMember): TopicPartition[] {
-  const out: TopicPartition[] = [];
-  for (const [topic, partitions] of member.assignment) for (const partition of partitions) out.push({ topic, partition });
-  return out;
 }

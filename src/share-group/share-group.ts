@@ -22,6 +22,11 @@ export interface ShareMember {
   streaming: boolean;
   /** Round-robin start for fetches, so every assigned partition gets its turn. */
   rotation: number;
+  /**
+   * Streaming members: an upper bound of the records the member holds (its count when last read from the store,
+   * plus what this server acquired for it since), so most fetches skip reading the count (share-coordinator.ts).
+   */
+  heldAtMost?: number;
   /** Told when the assignment changes (Subscribe streams push it). */
   onAssignment?: (assignment: Map<string, number[]>, epoch: number) => void;
   /** The member's own session timeout, when it asked for one. */
@@ -87,6 +92,7 @@ export class ShareGroup implements SyncedGroup {
         assignment: new Map(shared.assignment),
         streaming: local?.streaming ?? false,
         rotation: local?.rotation ?? 0,
+        heldAtMost: local?.heldAtMost,
         onAssignment: local?.onAssignment,
       };
       this.members.set(member.memberId, member);
