@@ -194,6 +194,7 @@ export class RedisLogStore implements LogStore {
       const replies = (await pipeline.exec())!;
       const [boundsError, bounds] = replies[0] as [Error | null, Array<string | null>];
       if (boundsError) throw boundsError;
+      // born: the partition's incarnation stamp (null: not stamped, written by an older version).
       const [next, start, born] = bounds;
       // No meta hash: the partition never had an append, or it (or its topic) does not exist. Only this rare case
       // pays for the topic look-up that tells them apart.
@@ -276,7 +277,6 @@ export class RedisLogStore implements LogStore {
     });
   }
 
-  /** The partition's offsets and incarnation stamp (null: not stamped, written by an older version). */
   async offsets(topic: string, partition: number): Promise<{ logStartOffset: number; highWatermark: number }> {
     const [next, start] = await this.redis.hmget(partitionKeys(topic, partition).meta, 'next', 'start');
     // A partition nothing was appended to has no meta hash yet: tell it apart from a missing one (TOPIC_NOT_FOUND,
