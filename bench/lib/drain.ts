@@ -21,6 +21,8 @@ export interface DrainTarget {
   drain(n: number, tag: string): Promise<void>;
   /** Frees what `tag` holds (deletes streams/topics) so backlogs do not pile up in memory. */
   drop(tag: string): Promise<void>;
+  /** What a drain of `tag` that did not finish left behind (consumer state, server output), for the error. */
+  diagnose?(tag: string): Promise<string>;
   serverCpuMs(): number | null;
   close(): Promise<void>;
 }
@@ -45,11 +47,18 @@ const CHECKS = 2;
 /** No step may hang the run: a stuck consumer fails the measurement instead. */
 const STEP_TIMEOUT_MS = 120_000;
 
-async function timed(what: string, fn: () => Promise<void>): Promise<number> {
+async function timed(what: string, fn: () => Promise<void>, diagnose?: () => Promise<string>): Promise<number> {
   const t0 = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish in ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS);
+    timer = setTimeout(() => {
+      const message = `${what} did not finish in ${STEP_TIMEOUT_MS / 1000} s`;
+      if (!diagnose) return reject(new Error(message));
+      diagnose().then(
+        (found) => reject(new Error(`${message}; ${found}`)),
+        (err: unknown) => reject(new Error(`${message} (no diagnosis: ${(err as Error).message})`)),
+      );
+    }, STEP_TIMEOUT_MS);
   });
   try {
     await Promise.race([fn(), timeout]);
@@ -68,7 +77,7 @@ export async function measureDrain(label: string, setUp: () => Promise<DrainTarg
     const prefillMs = await timed(`prefill of ${n} records`, () => target.prefill(n, tag));
     const sampler = cpuSampler(() => target.serverCpuMs());
     sampler.start();
-    const ms = await timed(`drain of ${n} records`, () => target.drain(n, tag));
+    const ms = await timed(`drain of ${n} records`, () => target.drain(n, tag), target.diagnose && (() => target.diagnose!(tag)));
     const cpu = sampler.end();
     await target.drop(tag);
     return { ms, cpu, rate: (n * 1000) / ms, prefillRate: (n * 1000) / prefillMs };

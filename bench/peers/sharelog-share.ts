@@ -62,6 +62,7 @@ interface Running {
   done: Promise<unknown>;
   stop: AbortController;
   consumers: ShareConsumer[];
+  accepted: () => number;
 }
 
 export class SharelogShareDrain implements DrainTarget {
@@ -140,7 +141,7 @@ export class SharelogShareDrain implements DrainTarget {
     const done = Promise.all(loops).catch((err: unknown) => {
       if (!stop.signal.aborted) fail(err);
     });
-    this.running.set(tag, { done, stop, consumers });
+    this.running.set(tag, { done, stop, consumers, accepted: () => accepted });
     void done.then(() => (stop.signal.aborted ? undefined : fail(new Error('share consumers stopped early'))));
     return finished.then(() => {
       if (accepted !== n) throw new Error(`sharelog: ${accepted} accepted of ${n}`);
@@ -157,6 +158,17 @@ export class SharelogShareDrain implements DrainTarget {
     }
     await this.admin.deleteGroup(tag).catch(() => undefined);
     await this.admin.deleteTopic(tag);
+  }
+
+  async diagnose(tag: string): Promise<string> {
+    const accepted = this.running.get(tag)?.accepted() ?? 0;
+    const group = await this.admin.describeShareGroup(tag);
+    const partitions = group.partitions.map(
+      (p) => `p${p.partition} [${p.startOffset}, ${p.endOffset}) available ${p.available} acquired ${p.acquired} archived ${p.archived} delayed ${p.delayed}`,
+    );
+    const members = group.members.map((m) => `${m.memberId.slice(0, 8)} holds ${m.acquired}`);
+    const tails = this.servers.map((s) => `--- ${s.name} (pid ${s.pid}, ${s.exitStatus() ?? 'running'}):\n${s.tail()}`);
+    return [`${accepted} accepted`, `partitions: ${partitions.join('; ')}`, `members: ${members.join(', ')}`, ...tails].join('\n');
   }
 
   serverCpuMs(): number | null {
