@@ -24,7 +24,7 @@ export interface ShareMember {
   rotation: number;
   /**
    * Streaming members: an upper bound of the records the member holds (its count when last read from the store,
-   * plus what this server acquired for it since), so most fetches skip reading the count (share-coordinator.ts).
+   * plus what this server acquired for it since), so most fetches skip reading the count (acquirer.ts).
    */
   heldAtMost?: number;
   /** Told when the assignment changes (Subscribe streams push it). */

@@ -87,13 +87,13 @@ export type ArchivedHandler = (
   archived: readonly ArchivedRecord[],
 ) => Promise<void>;
 
+/** Tells acquire() to read the log's bounds itself (ShareStateStore.readsLogBounds). */
+export const LOG_END_FROM_LOG = -1;
+
 /**
  * Durable state of share groups: their config and, per share-partition, the in-flight record states of
  * src/ack-tracker. Every mutating call is atomic per share-partition and durable when it resolves.
  */
-/** Tells acquire() to read the log's bounds itself (ShareStateStore.readsLogBounds). */
-export const LOG_END_FROM_LOG = -1;
-
 export interface ShareStateStore {
   loadGroups(): Promise<StoredShareGroup[]>;
   /** Creates the group or replaces its config; the new config applies to the next acquisition at once. */

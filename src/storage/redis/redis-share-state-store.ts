@@ -48,6 +48,9 @@ function parseTp(key: string): TopicPartition {
   return { topic: key.slice(0, slash), partition: Number(key.slice(slash + 1)) };
 }
 
+/** A group's share-partitions from the members of its partitions set, in a stable order. */
+const listedPartitions = (members: string[]): TopicPartition[] => members.sort().map(parseTp);
+
 const STATES: Record<string, RecordState> = { V: 'AVAILABLE', Q: 'ACQUIRED', A: 'ACKNOWLEDGED', X: 'ARCHIVED', U: 'AVAILABLE' };
 const NO_ATTEMPTS: readonly Attempt[] = Object.freeze([]);
 
@@ -150,7 +153,7 @@ export class RedisShareStateStore implements ShareStateStore {
 
   async partitions(groupId: string): Promise<TopicPartition[]> {
     await this.config(groupId);
-    return (await this.redis.smembers(shareGroupPartitionsKey(groupId))).sort().map(parseTp);
+    return listedPartitions(await this.redis.smembers(shareGroupPartitionsKey(groupId)));
   }
 
   async hasPartition(groupId: string, tp: TopicPartition): Promise<boolean> {
@@ -314,7 +317,7 @@ export class RedisShareStateStore implements ShareStateStore {
       for (const k of guessed) pipeline.hget(heldKey(parseTp(k)), memberId);
       const replies = (await pipeline.exec())!;
       for (const [err] of replies) if (err) throw err;
-      listed = (replies[0][1] as string[]).sort().map(parseTp);
+      listed = listedPartitions(replies[0][1] as string[]);
       counts = replies.slice(1).map(([, n]) => n as string | null);
     }
     const byKey = new Map(guessed.map((k, i) => [k, counts[i]]));
