@@ -95,7 +95,7 @@ export class Segment {
         return { segment, truncatedBytes: 0 };
       } catch (err) {
         if (!(err instanceof CorruptBatchError)) throw err;
-        // The index points into the middle of a batch: distrust it and rebuild it by a scan below.
+        // The index points into the middle of a batch or lags the log: distrust it and rebuild it by a scan below.
         segment.size = 0;
         segment.maxTimestamp = -1;
         segment.nextOffset = baseOffset;
@@ -174,7 +174,10 @@ export class Segment {
     this.nextOffset = header.baseOffset + header.recordCount;
   }
 
-  /** Next offset of a closed segment, found by walking from its last index entry to the end. */
+  /**
+   * Next offset of a closed segment, found by walking from its last index entry to the end. Also checks the walked
+   * batches against the time index (with timestamps that only rise, the last batch holds the segment's max).
+   */
   private lastBatchEnd(): number {
     if (this.size === 0) return this.baseOffset;
     const reader = new ChunkReader(this.fd, this.size);
@@ -189,6 +192,11 @@ export class Segment {
       if (!full) throw new CorruptBatchError(`segment ${this.logPath} ends inside a batch`);
       const header = readBatchHeader(full.data, pos - full.start, pos - full.start + size);
       if (header.baseOffset !== next) throw new CorruptBatchError(`batch at ${this.logPath}:${pos} has base offset ${header.baseOffset}, expected ${next}`);
+      // The time index holds every rise of the max timestamp, so no batch can be above its last entry; one that is
+      // means the .timeindex lost its tail, and offsetForTimestamp would skip this segment.
+      if (header.maxTimestamp > this.maxTimestamp) {
+        throw new CorruptBatchError(`batch at ${this.logPath}:${pos} has timestamp ${header.maxTimestamp}, above the time index's last ${this.maxTimestamp}`);
+      }
       next = header.baseOffset + header.recordCount;
       pos += size;
     }

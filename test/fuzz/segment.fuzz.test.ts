@@ -291,6 +291,25 @@ describe('segment and index readers fuzz', () => {
     }
   });
 
+  // Regression guard for a fixed bug (src/log/segment.ts Segment.lastBatchEnd), found by the property above in CI
+  // (seed -418710860): a .timeindex cut at an entry boundary still loads, the segment's max timestamp comes out
+  // below its last batches', and offsetForTimestamp skips the segment, answering the next one's first offset.
+  it('regression: a .timeindex that lost its last entry makes offsetForTimestamp skip the segment', async () => {
+    const dir = await freshPartition(`repro-cut-${runs++}`);
+    const first = fs.readdirSync(dir).filter((f) => f.endsWith('.timeindex')).sort()[0];
+    const full = path.join(dir, first);
+    const entries = fs.statSync(full).size / 12;
+    expect(entries).toBeGreaterThan(1);
+    fs.truncateSync(full, (entries - 1) * 12);
+    const lastOfFirst = fs.readdirSync(dir).filter((f) => f.endsWith('.log')).sort().map((f) => Number(f.slice(0, 20)))[1] - 1;
+    const log = PartitionLog.open(dir, options());
+    try {
+      expect(log.offsetForTimestamp(tsOf(lastOfFirst))).toBe(lastOfFirst);
+    } finally {
+      await log.close();
+    }
+  });
+
   // Regression guard for a fixed bug (src/log/segment.ts Segment.batches): when a batch's length runs past the segment (`if (!full) return;`) the
   // generator ends silently instead of throwing CorruptBatchError, so offsetForTimestamp goes on in the next
   // segment. With an .index entry whose position points one byte into a batch (it passes SparseIndex.load), a
