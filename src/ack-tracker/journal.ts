@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { crc32c } from '@node-rs/crc32';
 import { ErrorCode, SharelogError } from '../errors.js';
+import type { FsyncPolicy } from '../log/fsync-policy.js';
 import type { ShareDelta, ShareSnapshot } from './deltas.js';
 
 /** Deltas of one share-partition (`tp` = "topic/partition"), in the order they happened. */
@@ -118,28 +119,47 @@ interface Pending {
 }
 
 /**
- * A share group's append-only journal. Appends are buffered; sync() writes and fdatasyncs them, shared by all
- * callers waiting at that moment (group commit). After an I/O failure the journal refuses all further work
- * (what reached the disk is unknown) until it is reopened.
+ * A share group's append-only journal. Appends are buffered; sync() writes them, shared by all callers waiting at
+ * that moment (group commit), and fdatasyncs them as the fsync policy says: `always` before sync() resolves,
+ * `interval` on a timer, `never` only on close. Written frames survive a crash of the process in every mode (they
+ * are in the page cache); the policy decides what a machine crash can cost, as for the logs (fsync-policy.ts).
+ * After an I/O failure the journal refuses all further work (what reached the disk is unknown) until it is reopened.
  */
 export class JournalFile<F extends object = JournalFrame> {
   private pending: Pending[] = [];
   private appended = 0;
-  private durable = 0;
+  /** Sequence number of the last frame written (and fdatasynced under `always`). */
+  private flushed = 0;
   private chain: Promise<void> = Promise.resolve();
   private failure: SharelogError | null = null;
   private closed = false;
   private fileBytes: number;
   private syncs = 0;
+  /** Frames written since the last fdatasync (interval and never modes). */
+  private unsynced = false;
+  private timer: NodeJS.Timeout | null = null;
+  /** `covered` of each compaction queued and not yet done, ascending. */
+  private compactionCuts: number[] = [];
+  /**
+   * Frames past the first queued compaction's cut that a sync queued before it already wrote to the old file: the
+   * compaction's rename would drop them, so it writes them again after its snapshot.
+   */
+  private writtenPastCut: Pending[] = [];
 
   private constructor(
     readonly path: string,
     private fd: number,
     size: number,
     private readonly io: JournalIo,
+    private readonly fsync: FsyncPolicy,
     private readonly onSync?: (seconds: number) => void,
   ) {
     this.fileBytes = size;
+    if (fsync.mode === 'interval') {
+      this.timer = setInterval(() => {
+        if (this.unsynced && this.failure === null) this.enqueue(() => this.syncWritten()).catch(() => undefined);
+      }, fsync.intervalMs).unref();
+    }
   }
 
   /** Reads every valid frame, cuts off a torn or corrupt tail, and opens the file for appending. */
@@ -148,7 +168,9 @@ export class JournalFile<F extends object = JournalFrame> {
     options: {
       io?: JournalIo;
       isFrame?: FrameGuard<F>;
-      /** Told how long each write + fdatasync of pending frames took (metrics). */
+      /** When written frames are fdatasynced; `always` when not given. */
+      fsync?: FsyncPolicy;
+      /** Told how long each fdatasync (with the write before it, under `always`) took (metrics). */
       onSync?: (seconds: number) => void;
     } = {},
   ): Promise<OpenedJournal<F>> {
@@ -180,7 +202,7 @@ export class JournalFile<F extends object = JournalFrame> {
       fs.closeSync(fd);
       throw storageError(`cannot repair journal ${file}`, err);
     }
-    const journal = new JournalFile<F>(file, fd, validBytes, io, options.onSync);
+    const journal = new JournalFile<F>(file, fd, validBytes, io, options.fsync ?? { mode: 'always' }, options.onSync);
     return { journal, frames, truncatedBytes: data.length - validBytes };
   }
 
@@ -196,19 +218,22 @@ export class JournalFile<F extends object = JournalFrame> {
     return this.syncs;
   }
 
-  /** Buffers a frame; it is durable once a later sync() resolves. */
+  /** Buffers a frame; it is written (and, under `always`, durable) once a later sync() resolves. */
   append(payload: F): void {
     this.assertUsable();
     this.pending.push({ seq: ++this.appended, frame: encodeFrame(payload) });
   }
 
-  /** Resolves once every frame appended before the call is on disk. Concurrent callers share one fsync. */
+  /**
+   * Resolves once every frame appended before the call is written, and fdatasynced under `always`. Concurrent
+   * callers share one write and one fdatasync.
+   */
   sync(): Promise<void> {
     if (this.failure !== null) return Promise.reject(this.failure);
     const target = this.appended;
-    if (this.durable >= target) return Promise.resolve();
+    if (this.flushed >= target) return Promise.resolve();
     return this.enqueue(async () => {
-      if (this.durable < target) await this.flush();
+      if (this.flushed < target) await this.flush();
     });
   }
 
@@ -220,13 +245,18 @@ export class JournalFile<F extends object = JournalFrame> {
     this.assertUsable();
     const covered = this.appended;
     const frame = encodeFrame(snapshot);
+    this.compactionCuts.push(covered);
     return this.enqueue(async () => {
       this.pending = this.pending.filter((p) => p.seq > covered);
+      const carried = this.writtenPastCut.filter((p) => p.seq > covered);
+      const data = carried.length === 0 ? frame : Buffer.concat([frame, ...carried.map((p) => p.frame)]);
+      this.compactionCuts.shift();
+      this.writtenPastCut = this.compactionCuts.length === 0 ? [] : this.writtenPastCut.filter((p) => p.seq > this.compactionCuts[0]);
       const tmp = `${this.path}.tmp`;
       try {
         const tfd = fs.openSync(tmp, 'w');
         try {
-          this.io.writeSync(tfd, frame);
+          this.io.writeSync(tfd, data);
           await this.io.fsync(tfd);
         } finally {
           fs.closeSync(tfd);
@@ -239,16 +269,21 @@ export class JournalFile<F extends object = JournalFrame> {
       } catch (err) {
         throw this.fail(`cannot compact journal ${this.path}`, err);
       }
-      this.fileBytes = frame.length;
-      this.durable = Math.max(this.durable, covered);
+      this.fileBytes = data.length;
+      this.flushed = Math.max(this.flushed, covered);
+      this.unsynced = false; // everything in the new file was fsynced with it
     });
   }
 
-  /** Flushes what is pending, then closes the file. */
+  /** Flushes what is pending and fdatasyncs it whatever the policy, then closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.timer !== null) clearInterval(this.timer);
     try {
-      if (this.failure === null) await this.sync();
+      if (this.failure === null) {
+        await this.sync();
+        await this.enqueue(() => this.syncWritten());
+      }
     } finally {
       await this.chain;
       this.closed = true;
@@ -264,14 +299,34 @@ export class JournalFile<F extends object = JournalFrame> {
     const started = performance.now();
     try {
       this.io.writeSync(this.fd, data);
-      this.syncs++;
-      await this.io.fdatasync(this.fd);
+      if (this.fsync.mode === 'always') {
+        this.syncs++;
+        await this.io.fdatasync(this.fd);
+      }
     } catch (err) {
       throw this.fail(`cannot write journal ${this.path}`, err);
     }
-    this.onSync?.((performance.now() - started) / 1000);
+    if (this.fsync.mode === 'always') this.onSync?.((performance.now() - started) / 1000);
+    else this.unsynced = true;
     this.fileBytes += data.length;
-    this.durable = batch[batch.length - 1].seq;
+    this.flushed = batch[batch.length - 1].seq;
+    if (this.compactionCuts.length > 0) {
+      for (const p of batch) if (p.seq > this.compactionCuts[0]) this.writtenPastCut.push(p);
+    }
+  }
+
+  /** fdatasyncs frames written without one (interval timer, close). */
+  private async syncWritten(): Promise<void> {
+    if (!this.unsynced) return;
+    this.unsynced = false;
+    const started = performance.now();
+    try {
+      this.syncs++;
+      await this.io.fdatasync(this.fd);
+    } catch (err) {
+      throw this.fail(`cannot fdatasync journal ${this.path}`, err);
+    }
+    this.onSync?.((performance.now() - started) / 1000);
   }
 
   /** Runs tasks one at a time; a task that finds its work done by an earlier one returns at once. */

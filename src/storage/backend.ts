@@ -83,8 +83,9 @@ export async function openBackend(config: ServerConfig, options: BackendOptions)
     onWarning: (message, details) => options.logger.warn(details, message),
     metrics: options.metrics,
   });
-  const shareStore = await FileShareStateStore.open(dataDir, clock, options.metrics);
-  const consumerStore = await FileConsumerGroupStore.open(dataDir, options.metrics);
+  // One fsync policy for everything the embedded server keeps: logs, share-group journals, consumer offsets.
+  const shareStore = await FileShareStateStore.open(dataDir, clock, options.metrics, config.fsync);
+  const consumerStore = await FileConsumerGroupStore.open(dataDir, options.metrics, config.fsync);
   return {
     logStore,
     shareStore,

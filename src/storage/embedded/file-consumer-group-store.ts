@@ -9,6 +9,7 @@ import path from 'node:path';
 import { groupDirName } from './group-dir.js';
 import { JournalFile } from '../../ack-tracker/index.js';
 import { ErrorCode, SharelogError } from '../../errors.js';
+import type { FsyncPolicy } from '../../log/fsync-policy.js';
 import type { ConsumerGroupStore, StoredOffset } from '../types.js';
 import { NO_METRICS, type SharelogMetrics } from '../../metrics/types.js';
 
@@ -36,16 +37,18 @@ export class FileConsumerGroupStore implements ConsumerGroupStore {
   private constructor(
     private readonly root: string,
     metrics: SharelogMetrics,
+    private readonly fsync: FsyncPolicy,
   ) {
     this.onSync = (seconds) => metrics.journalSynced('consumer_group', seconds);
   }
 
-  static async open(dataDir: string, metrics: SharelogMetrics = NO_METRICS): Promise<FileConsumerGroupStore> {
-    const store = new FileConsumerGroupStore(path.join(dataDir, 'consumer-groups'), metrics);
+  /** `fsync` is the server's policy, applied to commits as FileShareStateStore applies it to share-group changes. */
+  static async open(dataDir: string, metrics: SharelogMetrics = NO_METRICS, fsync: FsyncPolicy = { mode: 'always' }): Promise<FileConsumerGroupStore> {
+    const store = new FileConsumerGroupStore(path.join(dataDir, 'consumer-groups'), metrics, fsync);
     fs.mkdirSync(store.root, { recursive: true });
     for (const name of fs.readdirSync(store.root)) {
       const dir = path.join(store.root, name);
-      const { journal, frames } = await JournalFile.open<OffsetsFrame>(path.join(dir, 'offsets'), { isFrame: isOffsetsFrame, onSync: store.onSync });
+      const { journal, frames } = await JournalFile.open<OffsetsFrame>(path.join(dir, 'offsets'), { isFrame: isOffsetsFrame, fsync, onSync: store.onSync });
       let groupId: string | undefined;
       const offsets = new Map<string, StoredOffset>();
       for (const frame of frames as Array<Partial<{ groupId: string; commit: StoredOffset[]; snapshot: StoredOffset[] }>>) {
@@ -71,7 +74,7 @@ export class FileConsumerGroupStore implements ConsumerGroupStore {
     if (this.groups.has(groupId)) return;
     const dir = path.join(this.root, groupDirName(groupId));
     fs.mkdirSync(dir, { recursive: true });
-    const { journal } = await JournalFile.open<OffsetsFrame>(path.join(dir, 'offsets'), { isFrame: isOffsetsFrame, onSync: this.onSync });
+    const { journal } = await JournalFile.open<OffsetsFrame>(path.join(dir, 'offsets'), { isFrame: isOffsetsFrame, fsync: this.fsync, onSync: this.onSync });
     journal.append({ groupId });
     await journal.sync();
     this.groups.set(groupId, { dir, journal, offsets: new Map(), compactedSize: journal.size });

@@ -1,14 +1,15 @@
 /**
  * The embedded ShareStateStore: each share group's share-partitions live in memory (SharePartitionState) and
- * every change is made durable in the group's journal before the operation resolves.
+ * every change is written to the group's journal before the operation resolves.
  *
  *   <dataDir>/share-groups/<groupDirName(group id)>/group.json     {"groupId", "config"} (written atomically)
  *   <dataDir>/share-groups/<groupDirName(group id)>/journal        CRC-framed deltas and snapshots (src/ack-tracker)
  *
  * Order of one operation: change the state in memory -> hand archived records to `onArchived` (the dead-letter
  * topic, so a dead-letter copy is never lost: a crash before the journal sync redelivers and archives again) ->
- * append the deltas to the journal -> group-commit fsync -> resolve. So a delivery-count increment is durable
- * before its record is handed out, and an ACCEPT/REJECT before its success is reported.
+ * append the deltas to the journal -> group-commit write (and fsync under --fsync always) -> resolve. So a
+ * delivery-count increment is durable before its record is handed out, and an ACCEPT/REJECT before its success is
+ * reported: against a machine crash under `always`, against a process crash under every policy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import {
 import type { Clock } from '../../clock.js';
 import { ErrorCode, SharelogError } from '../../errors.js';
 import { writeFileAtomic } from '../../log/atomic-file.js';
+import type { FsyncPolicy } from '../../log/fsync-policy.js';
 import { partitionConfigOf, type ShareGroupConfig } from '../../share-group/config.js';
 import type { ArchivedHandler, SharePartitionSummary, ShareStateStore, StoredShareGroup, TopicPartition } from '../types.js';
 import { NO_METRICS, type SharelogMetrics } from '../../metrics/types.js';
@@ -63,13 +65,23 @@ export class FileShareStateStore implements ShareStateStore {
     private readonly root: string,
     private readonly clock: Clock,
     private readonly metrics: SharelogMetrics,
+    private readonly fsync: FsyncPolicy,
   ) {
     this.onJournalSync = (seconds) => metrics.journalSynced('share_group', seconds);
   }
 
-  /** Opens every group under `<dataDir>/share-groups`, replaying its journal. */
-  static async open(dataDir: string, clock: Clock, metrics: SharelogMetrics = NO_METRICS): Promise<FileShareStateStore> {
-    const store = new FileShareStateStore(path.join(dataDir, 'share-groups'), clock, metrics);
+  /**
+   * Opens every group under `<dataDir>/share-groups`, replaying its journal. `fsync` is the server's policy: under
+   * `always` every change is fdatasynced before it resolves, otherwise it is written (safe from a process crash)
+   * and fdatasynced later.
+   */
+  static async open(
+    dataDir: string,
+    clock: Clock,
+    metrics: SharelogMetrics = NO_METRICS,
+    fsync: FsyncPolicy = { mode: 'always' },
+  ): Promise<FileShareStateStore> {
+    const store = new FileShareStateStore(path.join(dataDir, 'share-groups'), clock, metrics, fsync);
     fs.mkdirSync(store.root, { recursive: true });
     for (const name of fs.readdirSync(store.root)) {
       const dir = path.join(store.root, name);
@@ -86,7 +98,7 @@ export class FileShareStateStore implements ShareStateStore {
   }
 
   private async openGroup(groupId: string, dir: string, config: ShareGroupConfig): Promise<GroupState> {
-    const { journal, frames } = await JournalFile.open(path.join(dir, 'journal'), { onSync: this.onJournalSync });
+    const { journal, frames } = await JournalFile.open(path.join(dir, 'journal'), { fsync: this.fsync, onSync: this.onJournalSync });
     const partitions = new Map<string, SharePartitionState>();
     const partitionConfig = partitionConfigOf(config);
     for (const frame of frames) {

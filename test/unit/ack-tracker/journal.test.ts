@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32c } from '@node-rs/crc32';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '../../../src/errors.js';
 import {
   decodeFrames,
@@ -169,6 +169,112 @@ describe('JournalFile', () => {
     expect(syncs).toBe(2);
     await journal.close();
     expect((await JournalFile.open(file)).frames).toHaveLength(11);
+  });
+
+  it('a frame appended after compact() but written by an earlier-queued sync survives the compaction', async () => {
+    // The snapshot covers what was appended before compact(); a sync queued before it may still write later frames
+    // to the old file, which the compaction's rename would drop unless it carries them over.
+    let release: (() => void) | undefined;
+    const io: JournalIo = {
+      writeSync: (fd, data) => {
+        fs.writeSync(fd, data);
+      },
+      fdatasync: () => new Promise<void>((resolve) => (release = resolve)),
+      fsync: async () => undefined,
+    };
+    const { journal } = await JournalFile.open(file, { io });
+    journal.append(deltaFrame(0));
+    const first = journal.sync(); // its fdatasync blocks
+    await flush();
+    journal.append(deltaFrame(1));
+    const second = journal.sync(); // queued behind the first
+    const compacted = journal.compact({ snapshot: { 'orders/0': snapshot } }); // covers frames 0 and 1
+    journal.append(deltaFrame(2)); // after compact(): not in the snapshot, written by the second sync
+    const third = journal.sync();
+    release?.();
+    await first;
+    await flush();
+    release?.(); // the second sync's fdatasync
+    await Promise.all([second, compacted, third]);
+    await journal.close();
+    const reopened = await JournalFile.open(file);
+    expect(reopened.frames).toEqual([{ snapshot: { 'orders/0': snapshot } }, deltaFrame(2)]);
+    await reopened.journal.close();
+  });
+
+  describe('fsync policy', () => {
+    function countingIo(): JournalIo & { syncs: number } {
+      const io = {
+        syncs: 0,
+        writeSync: (fd: number, data: Buffer) => {
+          fs.writeSync(fd, data);
+        },
+        fdatasync: async () => {
+          io.syncs++;
+        },
+        fsync: async () => undefined,
+      };
+      return io;
+    }
+
+    it('interval: sync() writes at once, the fdatasync comes from the timer', async () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      try {
+        const io = countingIo();
+        const { journal } = await JournalFile.open(file, { io, fsync: { mode: 'interval', intervalMs: 1000 } });
+        journal.append(deltaFrame(0));
+        await journal.sync();
+        expect(io.syncs).toBe(0);
+        // Written: a crash of the process now loses nothing.
+        expect(decodeFrames(fs.readFileSync(file)).frames).toEqual([deltaFrame(0)]);
+        await vi.advanceTimersByTimeAsync(1000);
+        expect(io.syncs).toBe(1);
+        await vi.advanceTimersByTimeAsync(3000); // nothing new written: no more fdatasyncs
+        expect(io.syncs).toBe(1);
+        journal.append(deltaFrame(1));
+        await journal.sync();
+        await journal.close(); // close fdatasyncs what the timer has not
+        expect(io.syncs).toBe(2);
+        expect(journal.syncCount).toBe(2);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it('never: no fdatasync until close', async () => {
+      const io = countingIo();
+      const { journal } = await JournalFile.open(file, { io, fsync: { mode: 'never' } });
+      for (let i = 0; i < 5; i++) {
+        journal.append(deltaFrame(i));
+        await journal.sync();
+      }
+      expect(io.syncs).toBe(0);
+      expect(decodeFrames(fs.readFileSync(file)).frames).toHaveLength(5);
+      await journal.close();
+      expect(io.syncs).toBe(1);
+    });
+
+    it('interval: a failed timer fdatasync makes the journal refuse further work', async () => {
+      vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+      try {
+        const io: JournalIo = {
+          writeSync: (fd, data) => {
+            fs.writeSync(fd, data);
+          },
+          fdatasync: () => Promise.reject(new Error('EIO')),
+          fsync: async () => undefined,
+        };
+        const { journal } = await JournalFile.open(file, { io, fsync: { mode: 'interval', intervalMs: 100 } });
+        journal.append(deltaFrame(0));
+        await journal.sync();
+        await vi.advanceTimersByTimeAsync(100);
+        expect(() => journal.append(deltaFrame(1))).toThrow(/EIO/);
+        await expect(journal.sync()).rejects.toMatchObject({ code: ErrorCode.STORAGE_FAILED });
+        await journal.close();
+      } finally {
+        vi.useRealTimers();
+      }
+    });
   });
 
   it('refuses all further work after a failed fsync', async () => {
