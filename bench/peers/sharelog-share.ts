@@ -1,6 +1,7 @@
 /**
  * Sharelog's share group in the drain shape of lib/drain.ts, against a child server on either backend:
- * embedded (fresh data dir, --fsync always) or redis (`--backend redis --redis-url`, a fresh bench Redis).
+ * embedded (fresh data dir, --fsync always, or interval:1000 for `embedded-fsync-1s`) or redis
+ * (`--backend redis --redis-url`, a fresh bench Redis).
  * Members are TypeScript clients, each its own channel and connection, in explicit acknowledgement mode; a record
  * counts once the server confirmed its accept.
  */
@@ -13,7 +14,9 @@ import { CHANNEL_OPTIONS, RawUnaryClient, encodeProduceRequest, produceMethod } 
 import { startRedis, startRedisCluster, type BenchRedis } from '../lib/redis.js';
 import { serverCode } from '../lib/server-code.js';
 
-export type Backend = 'embedded' | 'redis' | 'redis-cluster';
+export type Backend = 'embedded' | 'embedded-fsync-1s' | 'redis' | 'redis-cluster';
+
+const overRedis = (backend: Backend) => backend === 'redis' || backend === 'redis-cluster';
 
 const PREFILL_BATCH = 1000;
 const MAX_RECORDS = 100;
@@ -35,15 +38,16 @@ function firstStderrLine(text: string): string {
 
 async function startSharelog(backend: Backend, redis: BenchRedis | null, nodeFlags: string[]): Promise<{ server: ChildServer; stop: () => Promise<void> }> {
   const data = makeTempDir('sharelog-bench-');
-  const args = ['src/cli/main.ts', 'serve', '--listen', '127.0.0.1:0', '--data-dir', data.dir, '--fsync', 'always', '--log-level', 'info'];
-  if (backend !== 'embedded') args.push('--backend', 'redis', '--redis-url', redis!.url);
+  const fsync = backend === 'embedded-fsync-1s' ? 'interval:1000' : 'always';
+  const args = ['src/cli/main.ts', 'serve', '--listen', '127.0.0.1:0', '--data-dir', data.dir, '--fsync', fsync, '--log-level', 'info'];
+  if (overRedis(backend)) args.push('--backend', 'redis', '--redis-url', redis!.url);
   let server: ChildServer;
   try {
     server = await startChildServer({ name: `sharelog server (${backend})`, cwd: serverCode().root, args, readyMsg: 'sharelog serving', nodeFlags });
   } catch (err) {
     await data.remove();
     const message = (err as Error).message;
-    if (backend !== 'embedded' && /before serving/.test(message)) throw new BackendUnavailable(firstStderrLine(message));
+    if (overRedis(backend) && /before serving/.test(message)) throw new BackendUnavailable(firstStderrLine(message));
     throw err;
   }
   return {
