@@ -121,7 +121,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       consumer: consumerService(serverMetrics ? countingReads(logStore, metrics) : logStore, consumerCoordinator, ctx, limits),
       shareConsumer: shareConsumerService(shareCoordinator, ctx),
       admin: {
-        ...topicAdminHandlers(logStore, ctx),
+        ...topicAdminHandlers(logStore, ctx, {
+          async forgetTopic(name) {
+            await shareAdmin.forgetTopic(name);
+            await consumerCoordinator.forgetTopic(name);
+          },
+        }),
         ...shareAdminHandlers(shareAdmin, ctx),
         ...consumerAdminHandlers(consumerAdmin, ctx),
         ...groupAdminHandlers({ share: shareAdmin, shareCoordinator, consumer: consumerAdmin, consumerCoordinator }, ctx),

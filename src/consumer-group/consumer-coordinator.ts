@@ -281,6 +281,27 @@ export class ConsumerCoordinator {
     await this.sync.remove(group);
   }
 
+  /**
+   * Forgets every group's committed offsets of a deleted topic, so a topic created again under the name is read
+   * by the groups' reset policy rather than from offsets of the old one (Kafka removes them too).
+   */
+  async forgetTopic(topic: string): Promise<void> {
+    const ofTopic = (key: string) => key.slice(0, key.lastIndexOf('/')) === topic;
+    // Only groups with offsets of the topic are changed: a change of a shared group is a versioned write.
+    const ids = new Set([...this.groups.values()].filter((g) => [...g.offsets.keys()].some(ofTopic)).map((g) => g.groupId));
+    if (this.sync.shared) {
+      for (const { groupId, offsets } of await this.store.loadGroups()) if (offsets.some((o) => o.topic === topic)) ids.add(groupId);
+    }
+    for (const groupId of ids) {
+      const group = await this.findGroup(groupId);
+      if (!group) continue;
+      await this.change(group, async () => {
+        await this.store.dropTopic(groupId, topic);
+        for (const key of [...group.offsets.keys()].filter(ofTopic)) group.offsets.delete(key);
+      });
+    }
+  }
+
   /** Replaces committed offsets while the group is empty (admin reset). */
   async resetOffsets(groupId: string, offsets: OffsetCommit[]): Promise<void> {
     const group = await this.resolveGroup(groupId);

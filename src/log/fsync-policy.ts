@@ -1,5 +1,6 @@
 /**
- * When appended batches are forced to disk, and what a crash can cost under each mode:
+ * When appended batches are forced to disk, and what a crash can cost under each mode (the embedded server's
+ * share-group journals and consumer-group commits follow the same policy: see ack-tracker/journal.ts):
  *  - `always`: a Produce is answered only after its batch is fsynced (concurrent produces share one fsync:
  *    group commit). A crash of the process or the machine loses nothing that was acknowledged.
  *  - `interval:<ms>`: batches are fsynced every <ms>; a process crash loses nothing (the page cache survives it),

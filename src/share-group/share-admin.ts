@@ -93,6 +93,24 @@ export class ShareAdmin {
     await this.coordinator.forgetGroup(group);
   }
 
+  /**
+   * Forgets the share-partitions of `topic` in every share group (its locks, states and start offset): called when
+   * the topic is deleted, and before a topic of that name is created, so a new topic under an old name starts
+   * fresh instead of inheriting a start offset that would skip its records (Kafka keys share state by topic id).
+   * Members' assignments follow on their next heartbeat. Returns how many share-partitions were dropped.
+   */
+  async forgetTopic(topic: string): Promise<number> {
+    let dropped = 0;
+    for (const { groupId } of await this.stateStore.loadGroups()) {
+      for (const tp of await this.stateStore.partitions(groupId)) {
+        if (tp.topic !== topic) continue;
+        await this.stateStore.dropPartition(groupId, tp);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
   /** Moves the start offset of the group's share-partitions of `topic`; state below and above is forgotten. */
   async resetOffsets(
     groupId: string,

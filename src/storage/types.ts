@@ -161,6 +161,8 @@ export interface ConsumerGroupStore {
   createGroup(groupId: string): Promise<void>;
   /** Durable when it resolves; all offsets of one call land together. */
   commit(groupId: string, offsets: readonly StoredOffset[]): Promise<void>;
+  /** Removes the group's committed offsets of `topic` (the topic was deleted); durable when it resolves. */
+  dropTopic(groupId: string, topic: string): Promise<void>;
   deleteGroup(groupId: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -28,6 +28,25 @@ export function describeConsumerGroupStore(name: string, h: ConsumerGroupStoreHa
       ]);
     });
 
+    it('drops the offsets of one topic (not of a topic whose name it prefixes) and keeps that across a reopen', async () => {
+      const group = h.group();
+      await h.store().createGroup(group);
+      await h.store().commit(group, [
+        { topic: 'a', partition: 0, offset: 5, metadata: '' },
+        { topic: 'a', partition: 3, offset: 6, metadata: '' },
+        { topic: 'a.b', partition: 0, offset: 7, metadata: '' },
+      ]);
+      await h.store().dropTopic(group, 'a');
+      await h.store().dropTopic(group, 'never-committed');
+      await h.store().commit(group, [{ topic: 'a.b', partition: 1, offset: 8, metadata: '' }]);
+      const reopened = await h.reopen();
+      const found = (await reopened.loadGroups()).find((g) => g.groupId === group);
+      expect(found?.offsets.sort((x, y) => x.partition - y.partition)).toEqual([
+        { topic: 'a.b', partition: 0, offset: 7, metadata: '' },
+        { topic: 'a.b', partition: 1, offset: 8, metadata: '' },
+      ]);
+    });
+
     it('deletes groups and refuses commits to unknown ones', async () => {
       const group = h.group();
       await h.store().createGroup(group);

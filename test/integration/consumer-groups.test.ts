@@ -130,6 +130,31 @@ describe('offset commits', () => {
   });
 });
 
+describe('topic deletion', () => {
+  it('drops the committed offsets of a deleted topic in every group, keeping the others', async () => {
+    await t.clients.admin.CreateTopic({ name: 'cg-gone', partitions: 2 });
+    // Standalone commits (no members): two groups, each with offsets of the doomed topic and of 'cg'.
+    for (const groupId of ['cg-del-1', 'cg-del-2']) {
+      await t.clients.consumer.CommitOffsets({
+        groupId,
+        memberId: '',
+        memberEpoch: -1,
+        offsets: [
+          { topic: 'cg-gone', partition: 0, offset: 7 },
+          { topic: 'cg-gone', partition: 1, offset: 9 },
+          { topic: 'cg', partition: 3, offset: 4 },
+        ],
+      });
+    }
+    await t.clients.admin.DeleteTopic({ name: 'cg-gone' });
+    await t.clients.admin.CreateTopic({ name: 'cg-gone', partitions: 2 });
+    for (const groupId of ['cg-del-1', 'cg-del-2']) {
+      const { offsets } = await t.clients.consumer.GetCommittedOffsets({ groupId });
+      expect(offsets.map((o: { topic: string; partition: number; offset: number }) => [o.topic, o.partition, Number(o.offset)])).toEqual([['cg', 3, 4]]);
+    }
+  });
+});
+
 describe('consumer group admin', () => {
   it('describes lag while producing, resets only while empty, lists both kinds', async () => {
     await t.clients.admin.CreateTopic({ name: 'lagged', partitions: 1 });

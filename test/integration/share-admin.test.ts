@@ -1,10 +1,11 @@
 /**
  * Share-group administration through gRPC: ListGroups, DescribeShareGroup, UpdateShareGroupConfig bounds,
- * ResetShareGroupOffsets, DeleteGroup, InspectShareRecords, and the statuses of bad membership calls.
+ * ResetShareGroupOffsets, DeleteGroup, InspectShareRecords, the statuses of bad membership calls, and what a
+ * topic's deletion does to the share groups reading it.
  */
 import { status } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OK, ack, acknowledge, describePartition, expectError, fetchRecords, inspect, join, offsetsOf, setupGroup } from '../helpers/share-helpers.js';
+import { OK, ack, acknowledge, describePartition, expectError, fetchRecords, inspect, join, offsetsOf, produce, setupGroup } from '../helpers/share-helpers.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 let t: TestServer;
@@ -266,5 +267,31 @@ describe('errors', () => {
       status.INVALID_ARGUMENT,
       'INVALID_ARGUMENT',
     );
+  });
+});
+
+describe('topic deletion', () => {
+  it('forgets the topic in every share group: a topic created again under the name is consumed from its first record', async () => {
+    const name = 'adm-recreated';
+    const groupOf = 'g-adm-recreated';
+    await setupGroup(t.clients, { topic: name, group: groupOf, records: 5 });
+    const m = (await join(t.clients, groupOf, [name])).memberId;
+    expect(offsetsOf(await fetchRecords(t.clients, groupOf, m, 5))).toEqual([0, 1, 2, 3, 4]);
+    expect((await acknowledge(t.clients, groupOf, m, [ack(name, 0, 4, 'ACCEPT')])).map((r) => r.error)).toEqual([OK]);
+    expect((await describePartition(t.clients, groupOf, name)).startOffset).toBe(5);
+
+    await t.clients.admin.DeleteTopic({ name });
+    const after = await t.clients.admin.DescribeShareGroup({ groupId: groupOf });
+    expect(after.partitions.filter((p: { topic: string }) => p.topic === name)).toEqual([]);
+
+    // Before the fix the old start offset (5) stayed, and the new topic's offsets 0..4 were never delivered.
+    await t.clients.admin.CreateTopic({ name, partitions: 1 });
+    await produce(t.clients, name, ['n0', 'n1', 'n2'].map((v) => ({ value: Buffer.from(v) })));
+    const again = await fetchRecords(t.clients, groupOf, m, 10, 2_000);
+    expect(again.map((r) => [r.offset, r.value, r.deliveryCount])).toEqual([
+      [0, 'n0', 1],
+      [1, 'n1', 1],
+      [2, 'n2', 1],
+    ]);
   });
 });

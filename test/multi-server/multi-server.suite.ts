@@ -200,6 +200,36 @@ export function describeMultiServer(name: string, startTarget: () => Promise<Red
       expect([Number(described.partitions[0].startOffset), Number(described.partitions[0].lag)]).toEqual([2, 0]);
     });
 
+    it('a topic deleted and created again through one server is consumed from its first record through another', async () => {
+      const topic = 'recreated';
+      const group = 'g-recreated';
+      await admins[0].admin.CreateTopic({ name: topic, partitions: 1 });
+      await admins[0].admin.UpdateShareGroupConfig({ groupId: group, autoOffsetReset: 'OFFSET_RESET_EARLIEST' });
+      await admins[0].producer.Produce({ topic, partition: 0, records: ['a', 'b'].map((v) => ({ value: Buffer.from(v) })) });
+      const { memberId } = await join(admins[1], group, [topic]);
+      const fetchOn1 = async (maxWaitMs: number) =>
+        toAcquired((await admins[1].share.Fetch({ groupId: group, memberId, maxRecords: 10, maxWaitMs, acknowledgements: [] })).records);
+      expect((await fetchOn1(2000)).map((r) => r.offset)).toEqual([0, 1]);
+      const accepted = await admins[1].share.Acknowledge({
+        groupId: group,
+        memberId,
+        acknowledgements: [{ topic, partition: 0, firstOffset: 0, lastOffset: 1, type: 'ACKNOWLEDGE_TYPE_ACCEPT' }],
+      });
+      expect(toAckResults(accepted.results).map((r) => r.error)).toEqual([OK]);
+
+      // Server 1 knows the share-partition (start offset 2); servers 0 and 2 replace the topic under it.
+      await admins[0].admin.DeleteTopic({ name: topic });
+      await admins[2].admin.CreateTopic({ name: topic, partitions: 1 });
+      await admins[2].producer.Produce({ topic, partition: 0, records: ['n0', 'n1', 'n2'].map((v) => ({ value: Buffer.from(v) })) });
+      const got: Array<{ offset: number; value: string; deliveryCount: number }> = [];
+      for (const deadline = Date.now() + 10_000; got.length < 3 && Date.now() < deadline; ) got.push(...(await fetchOn1(500)));
+      expect(got.map((r) => [r.offset, r.value, r.deliveryCount])).toEqual([
+        [0, 'n0', 1],
+        [1, 'n1', 1],
+        [2, 'n2', 1],
+      ]);
+    });
+
     it('a consumer group with members on every server: each partition has one owner, commits are seen everywhere', async () => {
       const topic = 'classic';
       const group = 'cg-classic';

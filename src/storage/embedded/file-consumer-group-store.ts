@@ -92,6 +92,16 @@ export class FileConsumerGroupStore implements ConsumerGroupStore {
     }
   }
 
+  /** Rare (a topic deletion): the remaining offsets are written as one snapshot frame rather than a new frame kind. */
+  async dropTopic(groupId: string, topic: string): Promise<void> {
+    const group = this.group(groupId);
+    const gone = [...group.offsets.values()].filter((o) => o.topic === topic);
+    if (gone.length === 0) return;
+    for (const o of gone) group.offsets.delete(`${o.topic}/${o.partition}`);
+    await group.journal.compact({ groupId, snapshot: [...group.offsets.values()] });
+    group.compactedSize = group.journal.size;
+  }
+
   async deleteGroup(groupId: string): Promise<void> {
     const group = this.group(groupId);
     this.groups.delete(groupId);

@@ -38,6 +38,11 @@ export class RedisConsumerGroupStore implements ConsumerGroupStore {
     await this.redis.hset(consumerGroupKey(groupId), ...fields);
   }
 
+  async dropTopic(groupId: string, topic: string): Promise<void> {
+    const fields = (await this.redis.hkeys(consumerGroupKey(groupId))).filter((tp) => tp.slice(0, tp.lastIndexOf('/')) === topic);
+    if (fields.length > 0) await this.redis.hdel(consumerGroupKey(groupId), ...fields);
+  }
+
   async deleteGroup(groupId: string): Promise<void> {
     if ((await this.redis.srem(consumerGroupsKey(), groupId)) === 0) {
       throw new SharelogError(ErrorCode.GROUP_NOT_FOUND, `consumer group "${groupId}" does not exist`);

@@ -179,6 +179,8 @@ export class RedisShareStateStore implements ShareStateStore {
     await this.redis.srem(shareGroupPartitionsKey(groupId), tpKey(tp));
     // One DEL: the keys share the partition's hash tag, so they sit in one Cluster slot.
     await this.redis.del(...sharePartitionKeys(groupId, tp.topic, tp.partition));
+    // Other servers drop what they cached of the group (the partition's existence, its advanced start).
+    await this.redis.publish(SHARE_GROUPS_CHANNEL, groupId);
   }
 
   /** No `keyOf`: saveGroup refuses per-key ordering, so there is never a key to honour. */

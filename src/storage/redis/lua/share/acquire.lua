@@ -8,6 +8,9 @@
   hands out nothing.
   Output: { batches, archived, expired } where batches is a flat list of
   (first, last, count, token, deadline, failure member, failure reason, failed at, failure outcome) ]]
+-- State another server dropped (its topic was deleted) before this server heard of it: hand out nothing and write
+-- nothing, so no state appears outside the group's list of share-partitions.
+if redis.call('EXISTS', K_META) == 0 then return { {}, {}, 0 } end
 local member = ARGV[1]
 local max = tonumber(ARGV[2])
 local log_end = tonumber(ARGV[3])
