@@ -228,6 +228,11 @@ export function describeMultiServer(name: string, startTarget: () => Promise<Red
         [1, 'n1', 1],
         [2, 'n2', 1],
       ]);
+      // The state those came from is the group's listed share-partition, not an orphan beside it.
+      const described = await admins[2].admin.DescribeShareGroup({ groupId: group });
+      expect(described.partitions.map((p: { topic: string; startOffset: unknown; acquired: number }) => [p.topic, Number(p.startOffset), p.acquired])).toEqual([
+        [topic, 0, 3],
+      ]);
     });
 
     it('a consumer group with members on every server: each partition has one owner, commits are seen everywhere', async () => {
