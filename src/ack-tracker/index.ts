@@ -27,6 +27,7 @@ export {
   type SnapshotFrame,
   type OpenedJournal,
   type FrameGuard,
+  type JournalIo,
   isShareJournalFrame,
 } from './journal.js';
 export type {

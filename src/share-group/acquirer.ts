@@ -6,7 +6,7 @@ import type { AcquiredBatch } from '../ack-tracker/index.js';
 import { ErrorCode, SharelogError } from '../errors.js';
 import { limitExceeded } from '../limits.js';
 import type { SharelogMetrics } from '../metrics/types.js';
-import { LOG_END_FROM_LOG, type LogStore, type ShareStateStore, type TopicPartition } from '../storage/types.js';
+import { LOG_END_FROM_LOG, type LogStore, type ShareStateStore, type StagedAcquisition, type TopicPartition } from '../storage/types.js';
 import type { ShareDelivery } from './share-coordinator.js';
 import type { ShareGroup, ShareMember } from './share-group.js';
 import type { ShareRecordReader } from './share-record-reader.js';
@@ -64,51 +64,79 @@ export class Acquirer {
     }
   }
 
+  /**
+   * Records are read from the log while their acquisitions become durable (StagedAcquisition), and the fetch
+   * answers only once every acquisition it made is: the read overlaps the journal's fsync, and the next
+   * share-partition is acquired without waiting for the previous one's fsync.
+   */
   private async acquireFor(group: ShareGroup, member: ShareMember, maxRecords: number): Promise<ShareDelivery[]> {
     const partitions = assignedPartitions(member);
     const out: ShareDelivery[] = [];
     if (partitions.length === 0) return out;
-    const start = member.rotation++ % partitions.length;
-    for (let i = 0; i < partitions.length && out.length < maxRecords; i++) {
-      const tp = partitions[(start + i) % partitions.length];
-      const batches = await this.acquireFrom(group, member, tp, maxRecords - out.length);
-      if (!group.members.has(member.memberId)) {
-        // The member left while this acquire ran: nobody will take these records, so give them back now instead
-        // of leaving them locked until their deadline.
-        if (batches.length > 0) await this.stateStore.releaseMember(group.groupId, tp, member.memberId);
-        group.wake.notify();
-        return out;
+    const durable: Promise<void>[] = [];
+    try {
+      const start = member.rotation++ % partitions.length;
+      for (let i = 0; i < partitions.length && out.length < maxRecords; i++) {
+        const tp = partitions[(start + i) % partitions.length];
+        const acquisition = await this.acquireFrom(group, member, tp, maxRecords - out.length);
+        durable.push(acquisition.durable);
+        const { batches } = acquisition;
+        if (!group.members.has(member.memberId)) {
+          // The member left while this acquire ran: nobody will take these records, so give them back now instead
+          // of leaving them locked until their deadline.
+          if (batches.length > 0) await this.stateStore.releaseMember(group.groupId, tp, member.memberId);
+          group.wake.notify();
+          return out;
+        }
+        const acquired = countAcquired(this.metrics, group.groupId, batches);
+        if (member.heldAtMost !== undefined) member.heldAtMost += acquired;
+        for (const batch of batches) out.push(...(await this.reader.readBatch(tp, batch)));
       }
-      const acquired = countAcquired(this.metrics, group.groupId, batches);
-      if (member.heldAtMost !== undefined) member.heldAtMost += acquired;
-      for (const batch of batches) out.push(...(await this.reader.readBatch(tp, batch)));
+    } finally {
+      // Also when reading failed: an acquisition is not left running unobserved.
+      await Promise.all(durable);
     }
     return out;
   }
 
   /** Acquires up to maxRecords of one share-partition; none when the partition or its share state is gone. */
-  private async acquireFrom(group: ShareGroup, member: ShareMember, tp: TopicPartition, maxRecords: number): Promise<AcquiredBatch[]> {
+  private async acquireFrom(group: ShareGroup, member: ShareMember, tp: TopicPartition, maxRecords: number): Promise<StagedAcquisition> {
+    const none = { batches: [], durable: DURABLE };
     if (this.stateStore.readsLogBounds && !group.config.perKeyOrdering) {
       // The store reads the log's bounds (and applies retention to the share-partition) in the acquisition itself.
-      if (!(await this.stateStore.hasPartition(group.groupId, tp))) return [];
-      return this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords, LOG_END_FROM_LOG);
+      if (!(await this.stateStore.hasPartition(group.groupId, tp))) return none;
+      return this.staged(group.groupId, tp, member.memberId, maxRecords, LOG_END_FROM_LOG);
     }
     let offsets;
     try {
       offsets = await this.logStore.offsets(tp.topic, tp.partition);
     } catch (err) {
-      if (err instanceof SharelogError && (err.code === ErrorCode.TOPIC_NOT_FOUND || err.code === ErrorCode.PARTITION_NOT_FOUND)) return [];
+      if (err instanceof SharelogError && (err.code === ErrorCode.TOPIC_NOT_FOUND || err.code === ErrorCode.PARTITION_NOT_FOUND)) return none;
       throw err;
     }
-    if (!(await this.stateStore.hasPartition(group.groupId, tp))) return [];
-    if (!this.stateStore.hasAcquirable(group.groupId, tp, offsets.highWatermark)) return [];
+    if (!(await this.stateStore.hasPartition(group.groupId, tp))) return none;
+    if (!this.stateStore.hasAcquirable(group.groupId, tp, offsets.highWatermark)) return none;
     await this.stateStore.advanceStart(group.groupId, tp, offsets.logStartOffset);
     let logEnd = offsets.highWatermark;
     let keyOf: ((offset: number) => string | null) | undefined;
     if (group.config.perKeyOrdering) ({ logEnd, keyOf } = await this.reader.keysAhead(group.groupId, tp, logEnd));
-    return this.stateStore.acquire(group.groupId, tp, member.memberId, maxRecords, logEnd, keyOf);
+    return this.staged(group.groupId, tp, member.memberId, maxRecords, logEnd, keyOf);
+  }
+
+  private async staged(
+    groupId: string,
+    tp: TopicPartition,
+    memberId: string,
+    maxRecords: number,
+    logEnd: number,
+    keyOf?: (offset: number) => string | null,
+  ): Promise<StagedAcquisition> {
+    if (this.stateStore.acquireStaged) return this.stateStore.acquireStaged(groupId, tp, memberId, maxRecords, logEnd, keyOf);
+    return { batches: await this.stateStore.acquire(groupId, tp, memberId, maxRecords, logEnd, keyOf), durable: DURABLE };
   }
 }
+
+const DURABLE = Promise.resolve();
 
 /** Counts the acquisitions in the metrics; returns how many records the batches hold. */
 function countAcquired(metrics: SharelogMetrics, groupId: string, batches: readonly AcquiredBatch[]): number {

@@ -84,7 +84,7 @@ export async function openBackend(config: ServerConfig, options: BackendOptions)
     metrics: options.metrics,
   });
   // One fsync policy for everything the embedded server keeps: logs, share-group journals, consumer offsets.
-  const shareStore = await FileShareStateStore.open(dataDir, clock, options.metrics, config.fsync);
+  const shareStore = await FileShareStateStore.open(dataDir, clock, { metrics: options.metrics, fsync: config.fsync });
   const consumerStore = await FileConsumerGroupStore.open(dataDir, options.metrics, config.fsync);
   return {
     logStore,

@@ -121,6 +121,20 @@ export interface ShareStateStore {
     logEndOffset: number,
     keyOf?: (offset: number) => string | null,
   ): Promise<AcquiredBatch[]>;
+  /**
+   * acquire() in two steps, for stores that make an acquisition durable after making it (the embedded journal):
+   * resolves once the records are acquired, with `durable`, which resolves once that is on disk. The caller reads
+   * the records from the log meanwhile and hands them out only after `durable`, so the read overlaps the fsync.
+   * Stores whose acquisitions are durable when acquire() returns leave it out.
+   */
+  acquireStaged?(
+    groupId: string,
+    tp: TopicPartition,
+    memberId: string,
+    maxRecords: number,
+    logEndOffset: number,
+    keyOf?: (offset: number) => string | null,
+  ): Promise<StagedAcquisition>;
   acknowledge(groupId: string, tp: TopicPartition, memberId: string, ranges: readonly AckRange[]): Promise<AckResult[]>;
   releaseMember(groupId: string, tp: TopicPartition, memberId: string): Promise<ReleaseResult>;
   /** Expires every overdue lock of the group; returns how many records changed. */
@@ -146,6 +160,12 @@ export interface ShareStateStore {
   /** The log's start offset moved past the share-partition's start (retention). */
   advanceStart(groupId: string, tp: TopicPartition, logStartOffset: number): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface StagedAcquisition {
+  batches: AcquiredBatch[];
+  /** Resolves once the acquisition is durable; rejects if it cannot be made so (then nothing may be handed out). */
+  durable: Promise<void>;
 }
 
 export interface StoredOffset {

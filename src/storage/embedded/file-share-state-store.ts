@@ -22,6 +22,7 @@ import {
   type AcquiredBatch,
   type ArchivedRecord,
   type InspectedRecord,
+  type JournalIo,
   type ReleaseResult,
   type ShareDelta,
 } from '../../ack-tracker/index.js';
@@ -30,7 +31,7 @@ import { ErrorCode, SharelogError } from '../../errors.js';
 import { writeFileAtomic } from '../../log/atomic-file.js';
 import type { FsyncPolicy } from '../../log/fsync-policy.js';
 import { partitionConfigOf, type ShareGroupConfig } from '../../share-group/config.js';
-import type { ArchivedHandler, SharePartitionSummary, ShareStateStore, StoredShareGroup, TopicPartition } from '../types.js';
+import type { ArchivedHandler, SharePartitionSummary, ShareStateStore, StagedAcquisition, StoredShareGroup, TopicPartition } from '../types.js';
 import { NO_METRICS, type SharelogMetrics } from '../../metrics/types.js';
 
 /** Compact a journal once it holds this many bytes beyond its last snapshot. */
@@ -66,6 +67,7 @@ export class FileShareStateStore implements ShareStateStore {
     private readonly clock: Clock,
     private readonly metrics: SharelogMetrics,
     private readonly fsync: FsyncPolicy,
+    private readonly io: JournalIo | undefined,
   ) {
     this.onJournalSync = (seconds) => metrics.journalSynced('share_group', seconds);
   }
@@ -78,10 +80,10 @@ export class FileShareStateStore implements ShareStateStore {
   static async open(
     dataDir: string,
     clock: Clock,
-    metrics: SharelogMetrics = NO_METRICS,
-    fsync: FsyncPolicy = { mode: 'always' },
+    options: { metrics?: SharelogMetrics; fsync?: FsyncPolicy; /** Tests inject journal I/O failures and delays. */ io?: JournalIo } = {},
   ): Promise<FileShareStateStore> {
-    const store = new FileShareStateStore(path.join(dataDir, 'share-groups'), clock, metrics, fsync);
+    const { metrics = NO_METRICS, fsync = { mode: 'always' }, io } = options;
+    const store = new FileShareStateStore(path.join(dataDir, 'share-groups'), clock, metrics, fsync, io);
     fs.mkdirSync(store.root, { recursive: true });
     for (const name of fs.readdirSync(store.root)) {
       const dir = path.join(store.root, name);
@@ -98,7 +100,7 @@ export class FileShareStateStore implements ShareStateStore {
   }
 
   private async openGroup(groupId: string, dir: string, config: ShareGroupConfig): Promise<GroupState> {
-    const { journal, frames } = await JournalFile.open(path.join(dir, 'journal'), { fsync: this.fsync, onSync: this.onJournalSync });
+    const { journal, frames } = await JournalFile.open(path.join(dir, 'journal'), { fsync: this.fsync, io: this.io, onSync: this.onJournalSync });
     const partitions = new Map<string, SharePartitionState>();
     const partitionConfig = partitionConfigOf(config);
     for (const frame of frames) {
@@ -180,11 +182,25 @@ export class FileShareStateStore implements ShareStateStore {
     logEndOffset: number,
     keyOf?: (offset: number) => string | null,
   ): Promise<AcquiredBatch[]> {
+    const { batches, durable } = await this.acquireStaged(groupId, tp, memberId, maxRecords, logEndOffset, keyOf);
+    await durable;
+    return batches;
+  }
+
+  async acquireStaged(
+    groupId: string,
+    tp: TopicPartition,
+    memberId: string,
+    maxRecords: number,
+    logEndOffset: number,
+    keyOf?: (offset: number) => string | null,
+  ): Promise<StagedAcquisition> {
     if (logEndOffset < 0) throw new Error('the embedded share state store does not read the log: pass the log end offset');
     const { group, key, state } = this.partition(groupId, tp);
     const batches = state.acquire(memberId, maxRecords, logEndOffset, keyOf);
-    await this.commit(group, key, state);
-    return batches;
+    const durable = this.commit(group, key, state);
+    durable.catch(() => undefined); // awaited by the caller; this only keeps a failure from counting as unhandled
+    return { batches, durable };
   }
 
   async acknowledge(groupId: string, tp: TopicPartition, memberId: string, ranges: readonly AckRange[]): Promise<AckResult[]> {
