@@ -135,7 +135,7 @@ export class JournalFile<F extends object = JournalFrame> {
   private closed = false;
   private fileBytes: number;
   private syncs = 0;
-  /** Frames written since the last fdatasync (interval and never modes). */
+  /** Frames written since the last fdatasync. */
   private unsynced = false;
   private timer: NodeJS.Timeout | null = null;
   /** `covered` of each compaction queued and not yet done, ascending. */
@@ -170,7 +170,7 @@ export class JournalFile<F extends object = JournalFrame> {
       isFrame?: FrameGuard<F>;
       /** When written frames are fdatasynced; `always` when not given. */
       fsync?: FsyncPolicy;
-      /** Told how long each fdatasync (with the write before it, under `always`) took (metrics). */
+      /** Told how long each fdatasync took (metrics). */
       onSync?: (seconds: number) => void;
     } = {},
   ): Promise<OpenedJournal<F>> {
@@ -296,26 +296,21 @@ export class JournalFile<F extends object = JournalFrame> {
     if (batch.length === 0) return;
     this.pending = [];
     const data = batch.length === 1 ? batch[0].frame : Buffer.concat(batch.map((p) => p.frame));
-    const started = performance.now();
     try {
       this.io.writeSync(this.fd, data);
-      if (this.fsync.mode === 'always') {
-        this.syncs++;
-        await this.io.fdatasync(this.fd);
-      }
     } catch (err) {
       throw this.fail(`cannot write journal ${this.path}`, err);
     }
-    if (this.fsync.mode === 'always') this.onSync?.((performance.now() - started) / 1000);
-    else this.unsynced = true;
+    this.unsynced = true;
     this.fileBytes += data.length;
-    this.flushed = batch[batch.length - 1].seq;
     if (this.compactionCuts.length > 0) {
       for (const p of batch) if (p.seq > this.compactionCuts[0]) this.writtenPastCut.push(p);
     }
+    if (this.fsync.mode === 'always') await this.syncWritten();
+    this.flushed = batch[batch.length - 1].seq;
   }
 
-  /** fdatasyncs frames written without one (interval timer, close). */
+  /** fdatasyncs frames written without one (at once under `always`; else the interval timer or close). */
   private async syncWritten(): Promise<void> {
     if (!this.unsynced) return;
     this.unsynced = false;
