@@ -6,7 +6,14 @@ import type { AcquiredBatch } from '../ack-tracker/index.js';
 import { ErrorCode, SharelogError } from '../errors.js';
 import { limitExceeded } from '../limits.js';
 import type { SharelogMetrics } from '../metrics/types.js';
-import { LOG_END_FROM_LOG, type LogStore, type ShareStateStore, type StagedAcquisition, type TopicPartition } from '../storage/types.js';
+import {
+  LOG_END_FROM_LOG,
+  type AcquireArgs,
+  type LogStore,
+  type ShareStateStore,
+  type StagedAcquisition,
+  type TopicPartition,
+} from '../storage/types.js';
 import type { ShareDelivery } from './share-coordinator.js';
 import type { ShareGroup, ShareMember } from './share-group.js';
 import type { ShareRecordReader } from './share-record-reader.js';
@@ -123,16 +130,9 @@ export class Acquirer {
     return this.staged(group.groupId, tp, member.memberId, maxRecords, logEnd, keyOf);
   }
 
-  private async staged(
-    groupId: string,
-    tp: TopicPartition,
-    memberId: string,
-    maxRecords: number,
-    logEnd: number,
-    keyOf?: (offset: number) => string | null,
-  ): Promise<StagedAcquisition> {
-    if (this.stateStore.acquireStaged) return this.stateStore.acquireStaged(groupId, tp, memberId, maxRecords, logEnd, keyOf);
-    return { batches: await this.stateStore.acquire(groupId, tp, memberId, maxRecords, logEnd, keyOf), durable: DURABLE };
+  private async staged(...args: AcquireArgs): Promise<StagedAcquisition> {
+    if (this.stateStore.acquireStaged) return this.stateStore.acquireStaged(...args);
+    return { batches: await this.stateStore.acquire(...args), durable: DURABLE };
   }
 }
 

@@ -112,29 +112,14 @@ export interface ShareStateStore {
    * retention removed (as advanceStart). The redis backend: one round trip instead of three.
    */
   readonly readsLogBounds: boolean;
-  acquire(
-    groupId: string,
-    tp: TopicPartition,
-    memberId: string,
-    maxRecords: number,
-    /** Records at and beyond it are not acquired; LOG_END_FROM_LOG only for stores that readsLogBounds. */
-    logEndOffset: number,
-    keyOf?: (offset: number) => string | null,
-  ): Promise<AcquiredBatch[]>;
+  acquire(...args: AcquireArgs): Promise<AcquiredBatch[]>;
   /**
    * acquire() in two steps, for stores that make an acquisition durable after making it (the embedded journal):
    * resolves once the records are acquired, with `durable`, which resolves once that is on disk. The caller reads
    * the records from the log meanwhile and hands them out only after `durable`, so the read overlaps the fsync.
    * Stores whose acquisitions are durable when acquire() returns leave it out.
    */
-  acquireStaged?(
-    groupId: string,
-    tp: TopicPartition,
-    memberId: string,
-    maxRecords: number,
-    logEndOffset: number,
-    keyOf?: (offset: number) => string | null,
-  ): Promise<StagedAcquisition>;
+  acquireStaged?(...args: AcquireArgs): Promise<StagedAcquisition>;
   acknowledge(groupId: string, tp: TopicPartition, memberId: string, ranges: readonly AckRange[]): Promise<AckResult[]>;
   releaseMember(groupId: string, tp: TopicPartition, memberId: string): Promise<ReleaseResult>;
   /** Expires every overdue lock of the group; returns how many records changed. */
@@ -161,6 +146,19 @@ export interface ShareStateStore {
   advanceStart(groupId: string, tp: TopicPartition, logStartOffset: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * What acquire() and acquireStaged() take. `logEndOffset`: records at and beyond it are not acquired;
+ * LOG_END_FROM_LOG only for stores that readsLogBounds.
+ */
+export type AcquireArgs = [
+  groupId: string,
+  tp: TopicPartition,
+  memberId: string,
+  maxRecords: number,
+  logEndOffset: number,
+  keyOf?: (offset: number) => string | null,
+];
 
 export interface StagedAcquisition {
   batches: AcquiredBatch[];

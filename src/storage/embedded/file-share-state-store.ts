@@ -31,7 +31,15 @@ import { ErrorCode, SharelogError } from '../../errors.js';
 import { writeFileAtomic } from '../../log/atomic-file.js';
 import type { FsyncPolicy } from '../../log/fsync-policy.js';
 import { partitionConfigOf, type ShareGroupConfig } from '../../share-group/config.js';
-import type { ArchivedHandler, SharePartitionSummary, ShareStateStore, StagedAcquisition, StoredShareGroup, TopicPartition } from '../types.js';
+import type {
+  AcquireArgs,
+  ArchivedHandler,
+  SharePartitionSummary,
+  ShareStateStore,
+  StagedAcquisition,
+  StoredShareGroup,
+  TopicPartition,
+} from '../types.js';
 import { NO_METRICS, type SharelogMetrics } from '../../metrics/types.js';
 
 /** Compact a journal once it holds this many bytes beyond its last snapshot. */
@@ -174,27 +182,13 @@ export class FileShareStateStore implements ShareStateStore {
     await this.compact(group);
   }
 
-  async acquire(
-    groupId: string,
-    tp: TopicPartition,
-    memberId: string,
-    maxRecords: number,
-    logEndOffset: number,
-    keyOf?: (offset: number) => string | null,
-  ): Promise<AcquiredBatch[]> {
-    const { batches, durable } = await this.acquireStaged(groupId, tp, memberId, maxRecords, logEndOffset, keyOf);
+  async acquire(...args: AcquireArgs): Promise<AcquiredBatch[]> {
+    const { batches, durable } = await this.acquireStaged(...args);
     await durable;
     return batches;
   }
 
-  async acquireStaged(
-    groupId: string,
-    tp: TopicPartition,
-    memberId: string,
-    maxRecords: number,
-    logEndOffset: number,
-    keyOf?: (offset: number) => string | null,
-  ): Promise<StagedAcquisition> {
+  async acquireStaged(...[groupId, tp, memberId, maxRecords, logEndOffset, keyOf]: AcquireArgs): Promise<StagedAcquisition> {
     if (logEndOffset < 0) throw new Error('the embedded share state store does not read the log: pass the log end offset');
     const { group, key, state } = this.partition(groupId, tp);
     const batches = state.acquire(memberId, maxRecords, logEndOffset, keyOf);
