@@ -61,6 +61,8 @@ export interface OffsetCommit {
 }
 
 const tpKey = (topic: string, partition: number) => `${topic}/${partition}`;
+/** The topic of a tpKey. */
+const topicOfKey = (key: string) => key.slice(0, key.lastIndexOf('/'));
 
 export class ConsumerCoordinator {
   readonly groups = new Map<string, ConsumerGroup>();
@@ -286,7 +288,7 @@ export class ConsumerCoordinator {
    * by the groups' reset policy rather than from offsets of the old one (Kafka removes them too).
    */
   async forgetTopic(topic: string): Promise<void> {
-    const ofTopic = (key: string) => key.slice(0, key.lastIndexOf('/')) === topic;
+    const ofTopic = (key: string) => topicOfKey(key) === topic;
     // Only groups with offsets of the topic are changed: a change of a shared group is a versioned write.
     const ids = new Set([...this.groups.values()].filter((g) => [...g.offsets.keys()].some(ofTopic)).map((g) => g.groupId));
     if (this.sync.shared) {

@@ -85,11 +85,7 @@ export class FileConsumerGroupStore implements ConsumerGroupStore {
     group.journal.append({ commit: [...offsets] });
     await group.journal.sync();
     for (const o of offsets) group.offsets.set(`${o.topic}/${o.partition}`, { ...o });
-    if (group.journal.size - group.compactedSize > COMPACT_AFTER_BYTES) {
-      // The snapshot frame carries the group id too, so a compacted file still names its group.
-      await group.journal.compact({ groupId, snapshot: [...group.offsets.values()] });
-      group.compactedSize = group.journal.size;
-    }
+    if (group.journal.size - group.compactedSize > COMPACT_AFTER_BYTES) await this.compact(groupId, group);
   }
 
   /** Rare (a topic deletion): the remaining offsets are written as one snapshot frame rather than a new frame kind. */
@@ -98,6 +94,12 @@ export class FileConsumerGroupStore implements ConsumerGroupStore {
     const gone = [...group.offsets.values()].filter((o) => o.topic === topic);
     if (gone.length === 0) return;
     for (const o of gone) group.offsets.delete(`${o.topic}/${o.partition}`);
+    await this.compact(groupId, group);
+  }
+
+  /** Replaces the journal with one snapshot of the group's offsets. */
+  private async compact(groupId: string, group: GroupFile): Promise<void> {
+    // The snapshot frame carries the group id too, so a compacted file still names its group.
     await group.journal.compact({ groupId, snapshot: [...group.offsets.values()] });
     group.compactedSize = group.journal.size;
   }
